@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { ProblemExceptionFilter } from './common/errors/problem-exception.filter';
+import { loggerOptions } from './common/http/logger-options';
+import { RedisModule } from './common/redis/redis.module';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { databaseModule } from './database/database.module';
+import { SeedModule } from './database/seed/seed.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { SchoolModule } from './modules/school/school.module';
+
+/** The HTTP API. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        databaseModule(config, 'ejournal-api'),
+        RedisModule,
+        HealthModule,
+        AuthModule,
+        SchoolModule,
+        SeedModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

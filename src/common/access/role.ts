@@ -1,0 +1,21 @@
+/** Roles of a school's users (see requirements.md, «Roles and relationships»). */
+export enum Role {
+  /** администратор ЭЖ */
+  Admin = 'admin',
+  /** директор */
+  Director = 'director',
+  /** заместитель директора по УВР */
+  Deputy = 'deputy',
+  /** секретарь, делопроизводитель */
+  Secretary = 'secretary',
+  /** учитель-предметник */
+  Teacher = 'teacher',
+  /** родитель, законный представитель */
+  Parent = 'parent',
+  /** обучающийся */
+  Student = 'student',
+}
+
+export const ALL_ROLES: readonly Role[] = Object.values(Role);
+/** Everyone who works at the school. */
+export const STAFF_ROLES: readonly Role[] = [Role.Admin, Role.Director, Role.Deputy, Role.Secretary, Role.Teacher];

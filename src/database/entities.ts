@@ -1,0 +1,19 @@
+import { User, UserRole } from '../modules/auth/entities/user.entity';
+import { AcademicYear } from '../modules/school/entities/academic-year.entity';
+import { Bell, BellSchedule } from '../modules/school/entities/bell-schedule.entity';
+import { CalendarDay } from '../modules/school/entities/calendar-day.entity';
+import { Holiday } from '../modules/school/entities/holiday.entity';
+import { MarkType } from '../modules/school/entities/mark-type.entity';
+import { SchoolSettings } from '../modules/school/entities/school-settings.entity';
+import { School } from '../modules/school/entities/school.entity';
+import { StudyPeriod } from '../modules/school/entities/study-period.entity';
+import { WeekPattern } from '../modules/school/entities/week-pattern.entity';
+
+/**
+ * Every entity, for the migration CLI and the schema drift check. The app itself registers entities
+ * per module (TypeOrmModule.forFeature); a test checks that both lists agree.
+ */
+export const ENTITIES: Function[] = [
+  School, SchoolSettings, AcademicYear, StudyPeriod, Holiday, CalendarDay, WeekPattern, BellSchedule, Bell, MarkType,
+  User, UserRole,
+];

@@ -1,0 +1,4 @@
+import { Init1795860701164 } from './1795860701164-init';
+
+/** Every migration, in order. A migration that has landed is never edited; add a new one. */
+export const MIGRATIONS: Function[] = [Init1795860701164];

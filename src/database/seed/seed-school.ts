@@ -1,0 +1,57 @@
+import { EntityManager } from 'typeorm';
+import { Role } from '../../common/access/role';
+import { User, UserRole } from '../../modules/auth/entities/user.entity';
+import { hashPassword } from '../../modules/auth/password-hasher';
+import { AcademicYear } from '../../modules/school/entities/academic-year.entity';
+import { Bell, BellSchedule } from '../../modules/school/entities/bell-schedule.entity';
+import { CalendarDay, CalendarDayKind } from '../../modules/school/entities/calendar-day.entity';
+import { Holiday } from '../../modules/school/entities/holiday.entity';
+import { MarkCategory, MarkType } from '../../modules/school/entities/mark-type.entity';
+import { SchoolSettings } from '../../modules/school/entities/school-settings.entity';
+import { School } from '../../modules/school/entities/school.entity';
+import { StudyPeriod, StudyPeriodKind } from '../../modules/school/entities/study-period.entity';
+import { WeekPattern } from '../../modules/school/entities/week-pattern.entity';
+import { GeneratedSchool } from './generator';
+
+export interface SeedUser {
+  login: string;
+  password: string;
+  fullName: string;
+  roles: Role[];
+}
+
+/**
+ * Writes one generated school — school, settings, academic year, periods, holidays, calendar days,
+ * week patterns, bells, mark types — and its users, inside the caller's transaction. Returns the school id.
+ */
+export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: SeedUser[]): Promise<string> {
+  const school = await m.save(m.create(School, { ...g.school }));
+  const schoolId = school.id;
+  await m.insert(SchoolSettings, { schoolId, roundingThreshold: 0.5, minMarksForAttestation: 3 });
+  const year = await m.save(m.create(AcademicYear, { schoolId, ...g.academicYear }));
+  const inYear = { schoolId, academicYearId: year.id };
+  await m.insert(
+    StudyPeriod,
+    g.studyPeriods.map((p) => ({ ...inYear, ...p, kind: p.kind as StudyPeriodKind })),
+  );
+  await m.insert(Holiday, g.holidays.map((h) => ({ ...inYear, ...h })));
+  if (g.calendarDays.length > 0) {
+    await m.insert(CalendarDay, g.calendarDays.map((d) => ({ ...inYear, ...d, kind: d.kind as CalendarDayKind })));
+  }
+  await m.insert(WeekPattern, g.weekPatterns.map((w) => ({ ...inYear, ...w })));
+  for (const s of g.bellSchedules) {
+    const schedule = await m.save(m.create(BellSchedule, { schoolId, name: s.name, isDefault: s.isDefault }));
+    await m.insert(Bell, s.bells.map((b) => ({ schoolId, bellScheduleId: schedule.id, ...b })));
+  }
+  await m.insert(
+    MarkType,
+    g.markTypes.map((t) => ({ schoolId, ...t, category: t.category as MarkCategory, archivedAt: null })),
+  );
+  for (const u of users) {
+    const user = await m.save(
+      m.create(User, { schoolId, login: u.login, fullName: u.fullName, passwordHash: await hashPassword(u.password) }),
+    );
+    await m.insert(UserRole, u.roles.map((role) => ({ userId: user.id, role })));
+  }
+  return schoolId;
+}

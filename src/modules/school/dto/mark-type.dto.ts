@@ -1,0 +1,65 @@
+import { IsEnum, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQuery } from '../../../common/pagination/pagination';
+import { MarkCategory } from '../entities/mark-type.entity';
+
+export class CreateMarkTypeDto {
+  /** Stable code for integrations. @example "control_work" */
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{1,49}$/, { message: 'must be 2–50 lowercase latin letters, digits or _' })
+  code!: string;
+
+  /** @example "Контрольная работа" */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  /** @example "К/р" */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
+  shortName!: string;
+
+  /** Weight in the weighted average, greater than 0. @example 2 */
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'must be a number with at most 2 decimals' })
+  @Min(0.01, { message: 'must be greater than 0' })
+  @Max(10)
+  weight!: number;
+
+  @IsEnum(MarkCategory)
+  category!: MarkCategory;
+}
+
+export class UpdateMarkTypeDto {
+  /** @example "Контрольная работа" */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  /** @example "К/р" */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
+  shortName?: string;
+
+  /** Weight in the weighted average, greater than 0. @example 2 */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'must be a number with at most 2 decimals' })
+  @Min(0.01, { message: 'must be greater than 0' })
+  @Max(10)
+  weight?: number;
+
+  @IsOptional()
+  @IsEnum(MarkCategory)
+  category?: MarkCategory;
+}
+
+export class MarkTypeListQuery extends PageQuery {
+  /** Include archived types. */
+  @IsOptional()
+  @Matches(/^(true|false)$/, { message: 'must be true or false' })
+  includeArchived?: 'true' | 'false';
+}

@@ -1,0 +1,35 @@
+import { ApiHideProperty } from '@nestjs/swagger';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { AcademicYear } from './academic-year.entity';
+import { TenantEntity } from '../../../database/tenant.entity';
+
+export enum CalendarDayKind {
+  /** нерабочий (праздничный) день */
+  NonWorking = 'non_working',
+  /** перенесённый рабочий день (e.g. a working Saturday) */
+  Working = 'working',
+}
+
+/** An exception to the weekly pattern: a state holiday or a moved working day. */
+@Entity('calendar_day')
+@Index('uq_calendar_day_date', ['schoolId', 'date'], { unique: true })
+@Index('ix_calendar_day_year', ['schoolId', 'academicYearId'])
+@Check('ck_calendar_day_kind', `"kind" IN ('non_working', 'working')`)
+export class CalendarDay extends TenantEntity {
+  @Column({ type: 'uuid' })
+  academicYearId!: string;
+
+  @ApiHideProperty()
+  @ManyToOne(() => AcademicYear, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'academic_year_id' })
+  academicYear?: AcademicYear;
+
+  @Column({ type: 'date' })
+  date!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind!: CalendarDayKind;
+
+  @Column({ type: 'varchar', length: 200 })
+  reason!: string;
+}

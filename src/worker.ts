@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from './config/app-config';
+import { prepareRuntime } from './database/runtime';
+import { WorkerModule } from './worker.module';
+
+/**
+ * The worker: a Nest application context (no HTTP) that will run the BullMQ processors
+ * (reports, forecasts, imports, notifications). It needs DATABASE_URL; SIGTERM/SIGINT close it gracefully.
+ */
+async function bootstrap(): Promise<void> {
+  const runtime = await prepareRuntime(loadConfig(), (m) => process.stdout.write(`${m}\n`), { allowEmbedded: false });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime.config), { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
+  const logger = new Logger('Worker');
+  let closing = false;
+  const stop = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal}: finishing running jobs and stopping`);
+    setTimeout(() => process.exit(1), 30_000).unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await app.init();
+  logger.log(`Worker ready (queues: ${runtime.config.REDIS_URL ? 'Redis' : 'none configured'})`);
+}
+
+bootstrap().catch((e: unknown) => {
+  process.stderr.write(
+    e instanceof ConfigError ? `${e.message}\n` : `Worker start-up failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Role } from '../src/common/access/role';
+import { ACCESS_MATRIX, SAMPLE_BODIES, SAMPLE_QUERIES } from './access-matrix';
+import { bearer, createTestApp, seedTestSchool, TestApp, TestSchool } from './utils/test-app';
+
+interface Operation {
+  operationId: string;
+  method: string;
+  path: string;
+  public: boolean;
+  roles: string[];
+}
+
+const spec = JSON.parse(readFileSync(resolve(__dirname, '..', 'openapi', 'openapi.json'), 'utf8'));
+const operations: Operation[] = Object.entries(spec.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(
+  ([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+      .map(([method, op]) => ({
+        operationId: op.operationId as string,
+        method,
+        path,
+        public: op['x-public'] === true,
+        roles: (op['x-roles'] as string[] | undefined) ?? [],
+      })),
+);
+
+function fill(path: string, ids: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? randomUUID());
+}
+
+function call(t: TestApp, op: Operation, ids: Record<string, string>, auth?: string) {
+  const method = op.method as 'get' | 'post' | 'put' | 'patch' | 'delete';
+  let req = t.http[method](fill(op.path, ids)).query(SAMPLE_QUERIES[op.operationId] ?? {});
+  if (auth) req = req.set('authorization', auth);
+  const body = SAMPLE_BODIES[op.operationId];
+  return body ? req.send(body) : req;
+}
+
+describe('access matrix: every operation of the contract, every role', () => {
+  let t: TestApp;
+  let own: TestSchool;
+  let other: TestSchool;
+  const tokens = {} as Record<Role, string>;
+  let otherIds: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    own = await seedTestSchool(t, 1);
+    other = await seedTestSchool(t, 2);
+    for (const role of Object.values(Role)) tokens[role] = await bearer(t, own.logins[role]);
+    // real records of the other school, one per kind of path parameter
+    const one = async (sql: string) => ((await t.db.query(sql, [other.id])) as Array<{ id: string }>)[0].id;
+    otherIds = {
+      schoolId: other.id,
+      yearId: await one('SELECT id FROM academic_year WHERE school_id = $1'),
+      periodId: await one('SELECT id FROM study_period WHERE school_id = $1'),
+      holidayId: await one('SELECT id FROM holiday WHERE school_id = $1'),
+      dayId: await one('SELECT id FROM calendar_day WHERE school_id = $1'),
+      scheduleId: await one('SELECT id FROM bell_schedule WHERE school_id = $1'),
+      markTypeId: await one('SELECT id FROM mark_type WHERE school_id = $1'),
+    };
+  }, 60_000);
+  afterAll(() => t.close());
+
+  it('the contract has operations to walk', () => {
+    expect(operations.length).toBeGreaterThan(30);
+  });
+
+  it('every operation has a row in the matrix, and every row an operation', () => {
+    expect(operations.map((o) => o.operationId).sort()).toEqual(Object.keys(ACCESS_MATRIX).sort());
+  });
+
+  it('every route declares the access its row states', () => {
+    for (const op of operations) {
+      const row = ACCESS_MATRIX[op.operationId];
+      if (row === 'public') expect({ op: op.operationId, public: op.public }).toEqual({ op: op.operationId, public: true });
+      else expect({ op: op.operationId, roles: [...op.roles].sort() }).toEqual({ op: op.operationId, roles: [...row].sort() });
+    }
+  });
+
+  it('every non-public operation answers 401 without a token', async () => {
+    for (const op of operations.filter((o) => !o.public)) {
+      const res = await call(t, op, {});
+      expect({ op: op.operationId, status: res.status, code: res.body.code }).toEqual({
+        op: op.operationId,
+        status: 401,
+        code: 'unauthenticated',
+      });
+    }
+  });
+
+  it('a role outside the row answers 403; a role inside is let through', async () => {
+    for (const op of operations.filter((o) => !o.public)) {
+      const allowed = ACCESS_MATRIX[op.operationId] as Role[];
+      for (const role of Object.values(Role)) {
+        const res = await call(t, op, { schoolId: own.id }, tokens[role]);
+        if (allowed.includes(role)) {
+          expect({ op: op.operationId, role, refused: [401, 403].includes(res.status) }).toEqual({
+            op: op.operationId,
+            role,
+            refused: false,
+          });
+        } else {
+          expect({ op: op.operationId, role, status: res.status, code: res.body.code }).toEqual({
+            op: op.operationId,
+            role,
+            status: 403,
+            code: 'forbidden',
+          });
+        }
+      }
+    }
+  });
+
+  it("another school's records answer 404 to every operation that takes an id", async () => {
+    const before = await t.db.query('SELECT count(*)::int AS n FROM mark_type WHERE school_id = $1 AND archived_at IS NULL', [other.id]);
+    for (const op of operations.filter((o) => !o.public && /\{\w+\}/.test(o.path))) {
+      const role = (ACCESS_MATRIX[op.operationId] as Role[])[0];
+      const res = await call(t, op, otherIds, tokens[role]);
+      expect({ op: op.operationId, status: res.status, code: res.body.code }).toEqual({
+        op: op.operationId,
+        status: 404,
+        code: 'not-found',
+      });
+    }
+    const after = await t.db.query('SELECT count(*)::int AS n FROM mark_type WHERE school_id = $1 AND archived_at IS NULL', [other.id]);
+    expect(after).toEqual(before);
+  });
+});

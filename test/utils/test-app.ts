@@ -1,0 +1,115 @@
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { Role } from '../../src/common/access/role';
+import { configureApp, createFastifyAdapter } from '../../src/common/http/configure-app';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { generateSchool } from '../../src/database/seed/generator';
+import { seedSchool, SeedUser } from '../../src/database/seed/seed-school';
+
+export const TEST_PASSWORD = 'проверка-пароля-2026';
+
+export interface TestSchool {
+  id: string;
+  /** login per role, e.g. logins.admin === 'admin.s1' */
+  logins: Record<Role, string>;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: TestAgent;
+  db: DataSource;
+  config: AppConfig;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+function adminUrl(): string {
+  const url = process.env.TEST_PG_ADMIN_URL;
+  if (!url || !process.env.TEST_TEMPLATE_DB) throw new Error('e2e global set-up did not run');
+  return url;
+}
+
+/** A fresh database cloned from the migrated template. */
+export async function cloneTemplateDatabase(): Promise<string> {
+  const template = process.env.TEST_TEMPLATE_DB as string;
+  const name = `${template.replace('_tpl_', '_t_')}_${randomBytes(4).toString('hex')}`;
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The api exactly as main.ts builds it, on a database of its own; requests go over a real socket (supertest). */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = await cloneTemplateDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    LOG_LEVEL: 'silent',
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    ...env,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createFastifyAdapter(config), {
+    logger: false,
+  });
+  await configureApp(app, config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const db = app.get(DataSource);
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    db,
+    config,
+    databaseUrl,
+    async close() {
+      await app.close();
+      await dropDatabase(databaseUrl);
+    },
+  };
+}
+
+/** Seeds a generated school with one user per role (login `<role>.s<seed>`, password TEST_PASSWORD). */
+export async function seedTestSchool(t: TestApp, seed: number): Promise<TestSchool> {
+  const g = generateSchool({ seed, startYear: 2026, schoolNumber: seed });
+  const roles = Object.values(Role);
+  const users: SeedUser[] = roles.map((role, i) => ({
+    login: `${role}.s${seed}`,
+    password: TEST_PASSWORD,
+    fullName: `${g.staff[i].surname} ${g.staff[i].name} ${g.staff[i].patronymic}`,
+    roles: [role],
+  }));
+  const id = await t.db.transaction((m) => seedSchool(m, g, users));
+  return { id, logins: Object.fromEntries(roles.map((r) => [r, `${r}.s${seed}`])) as Record<Role, string> };
+}
+
+/** Signs in and returns the Authorization header value. */
+export async function bearer(t: TestApp, login: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await t.http.post('/api/v1/auth/login').send({ login, password });
+  if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return `Bearer ${res.body.accessToken}`;
+}
