@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from './config/app-config';
 import { prepareRuntime } from './database/runtime';
+import { ALL_QUEUES } from './jobs/queue-name';
 import { WorkerModule } from './worker.module';
 
 /**
@@ -27,7 +28,11 @@ async function bootstrap(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.init();
-  logger.log(`Worker ready (queues: ${runtime.config.REDIS_URL ? 'Redis' : 'none configured'})`);
+  logger.log(
+    runtime.config.REDIS_URL
+      ? `Worker ready for the queues ${ALL_QUEUES.join(', ')} (no processors are registered yet)`
+      : 'Worker ready; REDIS_URL is not set, so there is no queue to take jobs from (the api runs them inline)',
+  );
 }
 
 bootstrap().catch((e: unknown) => {

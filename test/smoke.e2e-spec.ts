@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cloneTemplateDatabase, dropDatabase } from './utils/test-app';
 
 const root = resolve(__dirname, '..');
 
@@ -103,6 +104,34 @@ describe('smoke: the built service starts as "npm start" does, on embedded Postg
       if (first.child.exitCode === null) first.child.kill('SIGKILL');
     }
   }, 180_000);
+
+  it('the worker starts on DATABASE_URL, stops gracefully on SIGTERM with exit code 0, and refuses to start without it', async () => {
+    const url = await cloneTemplateDatabase();
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, JWT_SECRET: 'w'.repeat(40), LOG_LEVEL: 'info' };
+      const worker = spawn(process.execPath, [resolve(root, 'dist', 'worker.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      worker.stdout?.on('data', (c: Buffer) => (out += c.toString('utf8')));
+      worker.stderr?.on('data', (c: Buffer) => (out += c.toString('utf8')));
+      const exited = new Promise<number | null>((ok) => worker.once('exit', ok));
+      const t0 = Date.now();
+      while (!out.includes('Worker ready') && Date.now() - t0 < 30_000 && worker.exitCode === null) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(out).toContain('Worker ready');
+      worker.kill('SIGTERM');
+      expect(await exited).toBe(0);
+
+      const bare = { ...process.env, DATABASE_URL: '' };
+      const refused = spawn(process.execPath, [resolve(root, 'dist', 'worker.js')], { cwd: root, env: bare, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      refused.stderr?.on('data', (c: Buffer) => (err += c.toString('utf8')));
+      expect(await new Promise((ok) => refused.once('exit', ok))).toBe(1);
+      expect(err).toContain('DATABASE_URL');
+    } finally {
+      await dropDatabase(url);
+    }
+  }, 60_000);
 
   it('a bad variable stops start-up with a message naming it', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: 'eighty', DATABASE_URL: '' };

@@ -19,6 +19,7 @@ import { CalendarDay } from './entities/calendar-day.entity';
 import { Holiday } from './entities/holiday.entity';
 import { StudyPeriod, StudyPeriodKind } from './entities/study-period.entity';
 import { WeekPattern } from './entities/week-pattern.entity';
+import { lockSchool } from './school-lock';
 import {
   assertBandsCoverAllGrades,
   assertDateRange,
@@ -68,7 +69,7 @@ export class AcademicYearService {
   create(actor: Actor, dto: CreateAcademicYearDto): Promise<AcademicYear> {
     assertDateRange(dto.startsOn, dto.endsOn);
     return this.db.transaction(async (m) => {
-      await this.lockSchool(m, actor.schoolId);
+      await lockSchool(m, actor.schoolId);
       await this.assertNoYearOverlap(m, actor.schoolId, dto.startsOn, dto.endsOn);
       return m.save(m.create(AcademicYear, { ...dto, schoolId: actor.schoolId }));
     });
@@ -76,7 +77,7 @@ export class AcademicYearService {
 
   update(actor: Actor, yearId: string, dto: UpdateAcademicYearDto): Promise<AcademicYear> {
     return this.db.transaction(async (m) => {
-      await this.lockSchool(m, actor.schoolId);
+      await lockSchool(m, actor.schoolId);
       const year = await this.get(actor, yearId, m, true);
       const next = { ...year, ...dto };
       assertDateRange(next.startsOn, next.endsOn);
@@ -231,10 +232,6 @@ export class AcademicYearService {
   }
 
   // ---- helpers --------------------------------------------------------------------------------------
-
-  private async lockSchool(m: EntityManager, schoolId: string): Promise<void> {
-    await m.query('SELECT id FROM school WHERE id = $1 FOR UPDATE', [schoolId]);
-  }
 
   private async assertNoYearOverlap(m: EntityManager, schoolId: string, startsOn: string, endsOn: string, exceptId?: string) {
     const [other] = await m.query(

@@ -7,6 +7,7 @@ import { Page, PageQuery, paginate } from '../../common/pagination/pagination';
 import { BellScheduleDto, BellScheduleResponse } from './dto/bell-schedule.dto';
 import { Bell, BellSchedule } from './entities/bell-schedule.entity';
 import { assertBellsOrdered } from './school-rules';
+import { lockSchool } from './school-lock';
 
 /** Bell schedules (расписание звонков): a schedule is written whole, with all its bells, in one transaction. */
 @Injectable()
@@ -35,7 +36,7 @@ export class BellScheduleService {
   create(actor: Actor, dto: BellScheduleDto): Promise<BellScheduleResponse> {
     assertBellsOrdered(dto.bells);
     return this.db.transaction(async (m) => {
-      await m.query('SELECT id FROM school WHERE id = $1 FOR UPDATE', [actor.schoolId]);
+      await lockSchool(m, actor.schoolId);
       await this.assertNameFree(m, actor.schoolId, dto.name);
       const schedule = m.create(BellSchedule, { schoolId: actor.schoolId, name: dto.name, isDefault: false });
       return this.write(m, actor, schedule, dto);
@@ -45,7 +46,7 @@ export class BellScheduleService {
   replace(actor: Actor, scheduleId: string, dto: BellScheduleDto): Promise<BellScheduleResponse> {
     assertBellsOrdered(dto.bells);
     return this.db.transaction(async (m) => {
-      await m.query('SELECT id FROM school WHERE id = $1 FOR UPDATE', [actor.schoolId]);
+      await lockSchool(m, actor.schoolId);
       const schedule = await m.findOneBy(BellSchedule, { id: scheduleId, schoolId: actor.schoolId });
       if (!schedule) throw notFound('Bell schedule');
       await this.assertNameFree(m, actor.schoolId, dto.name, schedule.id);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../common/access/actor';
 import { notFound } from '../../common/errors/problem';
 import { AcademicYearService } from './academic-year.service';
+import { assertDateRange } from './school-rules';
 import { addDays, weekday, WorkingCalendar } from './calendar/working-calendar';
 import { CalendarQueryDto } from './dto/academic-year.dto';
 import { SchoolCalendarResponse } from './dto/calendar.response';
@@ -66,6 +67,7 @@ export class CalendarService {
     const g = await this.forGrade(actor.schoolId, yearId, q.grade);
     const from = q.from && q.from > g.year.startsOn ? q.from : g.year.startsOn;
     const to = q.to && q.to < g.year.endsOn ? q.to : g.year.endsOn;
+    if (q.from && q.to) assertDateRange(q.from, q.to, 'to');
     const exceptionOn = new Map(g.exceptions.map((e) => [e.date, e]));
     const days: SchoolCalendarResponse['days'] = [];
     for (let d = from; d <= to; d = addDays(d, 1)) {

@@ -6,6 +6,7 @@ import { fieldProblem, notFound } from '../../common/errors/problem';
 import { Page, paginate } from '../../common/pagination/pagination';
 import { CreateMarkTypeDto, MarkTypeListQuery, UpdateMarkTypeDto } from './dto/mark-type.dto';
 import { MarkType } from './entities/mark-type.entity';
+import { lockSchool } from './school-lock';
 
 /** Mark types (виды работ) and their weights: only the school admin changes them (§4.4.8). */
 @Injectable()
@@ -24,11 +25,15 @@ export class MarkTypeService {
     return type;
   }
 
-  async create(actor: Actor, dto: CreateMarkTypeDto): Promise<MarkType> {
-    if (await this.types.existsBy({ schoolId: actor.schoolId, code: dto.code })) {
-      throw fieldProblem('mark-type-code-taken', 'code', 'is already used by another mark type');
-    }
-    return this.types.save(this.types.create({ ...dto, schoolId: actor.schoolId, archivedAt: null }));
+  /** Under a lock on the school row, so that concurrent creates of one code see each other. */
+  create(actor: Actor, dto: CreateMarkTypeDto): Promise<MarkType> {
+    return this.types.manager.transaction(async (m) => {
+      await lockSchool(m, actor.schoolId);
+      if (await m.existsBy(MarkType, { schoolId: actor.schoolId, code: dto.code })) {
+        throw fieldProblem('mark-type-code-taken', 'code', 'is already used by another mark type');
+      }
+      return m.save(m.create(MarkType, { ...dto, schoolId: actor.schoolId, archivedAt: null }));
+    });
   }
 
   async update(actor: Actor, id: string, dto: UpdateMarkTypeDto): Promise<MarkType> {

@@ -1,0 +1,133 @@
+// npm run bench: figures measured in one run on this machine, reported as medians and as ratios
+// against a hand-written floor measured in the same run.
+//  1. cold start of the built api (`node dist/main.js`, embedded PostgreSQL): first start on an empty
+//     data folder (initdb + migrations + demo seed) and restarts on existing data, to /health/ready 200;
+//  2. requests per second of GET /health/live against a bare node:http server (autocannon, alternating rounds).
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const RESTARTS = Number(process.env.BENCH_RESTARTS ?? 3);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+function startProcess(args, env) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (c) => (out += c));
+  child.stderr.on('data', (c) => (out += c));
+  const exited = new Promise((ok) => child.once('exit', ok));
+  return { child, exited, output: () => out };
+}
+
+async function waitFor(url, proc, ms = 120_000) {
+  const t0 = performance.now();
+  while (performance.now() - t0 < ms) {
+    if (proc.child.exitCode !== null) throw new Error(`process exited:\n${proc.output()}`);
+    try {
+      if ((await fetch(url)).status === 200) return performance.now() - t0;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`${url} not ready in ${ms} ms:\n${proc.output()}`);
+}
+
+async function stop(proc) {
+  proc.child.kill('SIGTERM');
+  await proc.exited;
+}
+
+async function load(url) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'ejournal-bench-'));
+  chmodSync(dir, 0o711);
+  const [apiPort, pgPort, barePort] = [await freePort(), await freePort(), await freePort()];
+  const apiEnv = { PORT: String(apiPort), EMBEDDED_PG_DIR: join(dir, 'data'), EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', DATABASE_URL: '', REDIS_URL: '', JWT_SECRET: '' };
+  const results = { machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS };
+  try {
+    // 1. cold start
+    let api = startProcess(['dist/main.js'], apiEnv);
+    results.firstStartMs = Math.round(await waitFor(`http://127.0.0.1:${apiPort}/health/ready`, api));
+    await stop(api);
+    const restarts = [];
+    for (let i = 0; i < RESTARTS; i++) {
+      api = startProcess(['dist/main.js'], apiEnv);
+      restarts.push(await waitFor(`http://127.0.0.1:${apiPort}/health/ready`, api));
+      if (i < RESTARTS - 1) await stop(api);
+    }
+    results.restartMs = { median: Math.round(median(restarts)), runs: restarts.map(Math.round) };
+
+    // 2. /health/live vs bare node:http, alternating rounds so both see the same machine state
+    const bare = startProcess(['test/bench/bare-server.mjs'], { PORT: String(barePort) });
+    await waitFor(`http://127.0.0.1:${barePort}/`, bare);
+    const apiUrl = `http://127.0.0.1:${apiPort}/health/live`;
+    const bareUrl = `http://127.0.0.1:${barePort}/`;
+    await load(apiUrl); // warm-up (JIT), not counted
+    await load(bareUrl);
+    const runs = { api: [], bare: [] };
+    for (let i = 0; i < ROUNDS; i++) {
+      runs.api.push(await load(apiUrl));
+      runs.bare.push(await load(bareUrl));
+    }
+    await stop(bare);
+    await stop(api);
+    const apiRps = median(runs.api.map((r) => r.rps));
+    const bareRps = median(runs.bare.map((r) => r.rps));
+    results.healthLive = {
+      apiRps: Math.round(apiRps),
+      bareRps: Math.round(bareRps),
+      ratio: Number((apiRps / bareRps).toFixed(3)),
+      apiLatencyP50Ms: median(runs.api.map((r) => r.p50)),
+      apiLatencyP99Ms: median(runs.api.map((r) => r.p99)),
+      bareLatencyP50Ms: median(runs.bare.map((r) => r.p50)),
+      runs,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync(join(root, '.bench'), { recursive: true });
+  writeFileSync(join(root, '.bench', 'results.json'), JSON.stringify(results, null, 2));
+  const h = results.healthLive;
+  process.stdout.write(
+    [
+      `machine: ${results.machine}`,
+      `cold start to /health/ready: first start (initdb + migrations + seed) ${results.firstStartMs} ms; restart median ${results.restartMs.median} ms (${results.restartMs.runs.join(', ')})`,
+      `GET /health/live: ${h.apiRps} req/s (p50 ${h.apiLatencyP50Ms} ms, p99 ${h.apiLatencyP99Ms} ms) vs bare node:http ${h.bareRps} req/s (p50 ${h.bareLatencyP50Ms} ms)`,
+      `ratio api / bare: ${h.ratio}  (medians of ${ROUNDS} alternating ${SECONDS}-s rounds, ${CONNECTIONS} connections; details in .bench/results.json)`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e.stack ?? e}\n`);
+  process.exit(1);
+});
