@@ -1,4 +1,5 @@
 import {
+  InternalServerErrorException,
   BadRequestException,
   ForbiddenException,
   HttpException,
@@ -176,5 +177,32 @@ describe('toProblem', () => {
     const { body } = problem(Object.assign(new Error('Too many'), { statusCode: 429 }));
     expect(body.status).toBe(429);
     expect(body.code).toBe('too-many-requests');
+  });
+
+  it('a SyntaxError thrown by our own code is a 500 and is logged, not the client\'s malformed body', () => {
+    let thrown: unknown;
+    try {
+      JSON.parse('{bad');
+    } catch (e) {
+      thrown = e;
+    }
+    const result = problem(thrown);
+    expect(result.body.status).toBe(500);
+    expect(result.body.code).toBe('internal-error');
+    expect(result.cause).toBe(thrown);
+  });
+
+  it('a 5xx HttpException never sends its message to the client', () => {
+    const result = problem(new InternalServerErrorException('db password=hunter2'));
+    expect(result.body.status).toBe(500);
+    expect(JSON.stringify(result.body)).not.toContain('hunter2');
+    expect(result.cause).toBeDefined();
+  });
+
+  it('extensions cannot overwrite the core members of a problem', () => {
+    const { body } = problem(new ProblemError(409, 'x', 'X', 'd', undefined, { status: 200, correlationId: 'fake', extra: 1 }));
+    expect(body.status).toBe(409);
+    expect(body.correlationId).not.toBe('fake');
+    expect((body as unknown as { extra: number }).extra).toBe(1);
   });
 });

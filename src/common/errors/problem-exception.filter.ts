@@ -39,6 +39,8 @@ interface ErrorLike {
 export function toProblem(exception: unknown, requestId: string, path: string): { body: ProblemDetails; cause?: unknown } {
   const make = (status: number, code: string, title: string, detail?: string, errors?: FieldError[], ext?: Record<string, unknown>) => ({
     body: {
+      // extensions first: they can never overwrite the core members
+      ...(ext ?? {}),
       type: `${ERROR_URN_PREFIX}${code}`,
       title,
       status,
@@ -47,7 +49,6 @@ export function toProblem(exception: unknown, requestId: string, path: string): 
       correlationId: requestId,
       instance: path,
       ...(errors && errors.length > 0 ? { errors } : {}),
-      ...(ext ?? {}),
     } as ProblemDetails,
   });
 
@@ -78,10 +79,15 @@ export function toProblem(exception: unknown, requestId: string, path: string): 
       return make(404, 'route-not-found', 'Route not found', detail.replace(/^Cannot /, 'No route for '));
     }
     if (status === 503 && ext) return make(503, 'not-ready', 'Service not ready', 'A dependency is not available', undefined, ext);
-    return { ...make(status, generic.code, generic.title, detail, undefined, ext), cause: status >= 500 ? exception : undefined };
+    if (status >= 500) {
+      // a server fault: its message stays in the log, never in the answer
+      return { ...make(status, generic.code, generic.title, 'An unexpected error occurred; quote the correlationId when reporting it'), cause: exception };
+    }
+    return make(status, generic.code, generic.title, detail, undefined, ext);
   }
   const err = (exception ?? {}) as ErrorLike;
-  if (exception instanceof SyntaxError && (err.statusCode === 400 || /JSON/.test(err.message ?? ''))) {
+  // a body parser's SyntaxError carries statusCode 400; any other SyntaxError is our own fault (500 below)
+  if (exception instanceof SyntaxError && err.statusCode === 400) {
     return make(400, 'malformed-body', 'Malformed request body', err.message);
   }
   if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
