@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem';
+import { PROBLEM_CONTENT_TYPE } from './problem';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed request (body, cursor or parameter)',

@@ -1,3 +1,4 @@
+import { PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -32,21 +33,8 @@ export class CreateAcademicYearDto {
   endsOn!: string;
 }
 
-export class UpdateAcademicYearDto {
-  /** @example "2026/2027" */
-  @IsOptional()
-  @IsString()
-  @Matches(/^\d{4}\/\d{4}$/, { message: 'must look like 2026/2027' })
-  name?: string;
-
-  @IsOptional()
-  @IsIsoDate({ api: { required: false } })
-  startsOn?: string;
-
-  @IsOptional()
-  @IsIsoDate({ api: { required: false, example: '2027-05-31' } })
-  endsOn?: string;
-}
+/** Any of the year's fields; the dates are checked again as a whole. */
+export class UpdateAcademicYearDto extends PartialType(CreateAcademicYearDto) {}
 
 /** A band of grades, 1–11 inclusive. */
 class GradeBand {
@@ -87,22 +75,7 @@ export class CreateStudyPeriodDto extends GradeBand {
   endsOn!: string;
 }
 
-export class UpdateStudyPeriodDto {
-  /** @example "1 четверть" */
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  name?: string;
-
-  @IsOptional()
-  @IsIsoDate({ api: { required: false } })
-  startsOn?: string;
-
-  @IsOptional()
-  @IsIsoDate({ api: { required: false, example: '2026-10-24' } })
-  endsOn?: string;
-}
+export class UpdateStudyPeriodDto extends PartialType(PickType(CreateStudyPeriodDto, ['name', 'startsOn', 'endsOn'] as const)) {}
 
 export class CreateHolidayDto extends GradeBand {
   /** @example "Осенние каникулы" */
@@ -118,22 +91,7 @@ export class CreateHolidayDto extends GradeBand {
   endsOn!: string;
 }
 
-export class UpdateHolidayDto {
-  /** @example "Осенние каникулы" */
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name?: string;
-
-  @IsOptional()
-  @IsIsoDate({ api: { required: false, example: '2026-10-26' } })
-  startsOn?: string;
-
-  @IsOptional()
-  @IsIsoDate({ api: { required: false, example: '2026-11-03' } })
-  endsOn?: string;
-}
+export class UpdateHolidayDto extends PartialType(PickType(CreateHolidayDto, ['name', 'startsOn', 'endsOn'] as const)) {}
 
 export class CreateCalendarDayDto {
   @IsIsoDate({ api: { example: '2026-11-04' } })

@@ -1,3 +1,4 @@
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { IsEnum, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../../../common/pagination/pagination';
 import { MarkCategory } from '../entities/mark-type.entity';
@@ -30,32 +31,8 @@ export class CreateMarkTypeDto {
   category!: MarkCategory;
 }
 
-export class UpdateMarkTypeDto {
-  /** @example "Контрольная работа" */
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name?: string;
-
-  /** @example "К/р" */
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(20)
-  shortName?: string;
-
-  /** Weight in the weighted average, greater than 0. @example 2 */
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'must be a number with at most 2 decimals' })
-  @Min(0.01, { message: 'must be greater than 0' })
-  @Max(10)
-  weight?: number;
-
-  @IsOptional()
-  @IsEnum(MarkCategory)
-  category?: MarkCategory;
-}
+/** Everything but the code, which integrations rely on. */
+export class UpdateMarkTypeDto extends PartialType(OmitType(CreateMarkTypeDto, ['code'] as const)) {}
 
 export class MarkTypeListQuery extends PageQuery {
   /** Include archived types. */

@@ -1,7 +1,5 @@
-import { ApiHideProperty } from '@nestjs/swagger';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { AcademicYear } from './academic-year.entity';
-import { TenantEntity } from '../../../database/tenant.entity';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { YearScopedEntity } from './year-scoped.entity';
 
 export enum CalendarDayKind {
   /** нерабочий (праздничный) день */
@@ -15,15 +13,7 @@ export enum CalendarDayKind {
 @Index('uq_calendar_day_date', ['schoolId', 'date'], { unique: true })
 @Index('ix_calendar_day_year', ['schoolId', 'academicYearId'])
 @Check('ck_calendar_day_kind', `"kind" IN ('non_working', 'working')`)
-export class CalendarDay extends TenantEntity {
-  @Column({ type: 'uuid' })
-  academicYearId!: string;
-
-  @ApiHideProperty()
-  @ManyToOne(() => AcademicYear, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn({ name: 'academic_year_id' })
-  academicYear?: AcademicYear;
-
+export class CalendarDay extends YearScopedEntity {
   @Column({ type: 'date' })
   date!: string;
 

@@ -1,22 +1,12 @@
-import { ApiHideProperty } from '@nestjs/swagger';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { AcademicYear } from './academic-year.entity';
-import { TenantEntity } from '../../../database/tenant.entity';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { YearScopedEntity } from './year-scoped.entity';
 
 /** Каникулы: a range of days without lessons for a band of grades. */
 @Entity('holiday')
 @Index('ix_holiday_year', ['schoolId', 'academicYearId', 'startsOn'])
 @Check('ck_holiday_dates', '"ends_on" >= "starts_on"')
 @Check('ck_holiday_grades', '"grade_from" BETWEEN 1 AND 11 AND "grade_to" BETWEEN "grade_from" AND 11')
-export class Holiday extends TenantEntity {
-  @Column({ type: 'uuid' })
-  academicYearId!: string;
-
-  @ApiHideProperty()
-  @ManyToOne(() => AcademicYear, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn({ name: 'academic_year_id' })
-  academicYear?: AcademicYear;
-
+export class Holiday extends YearScopedEntity {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 

@@ -1,7 +1,5 @@
-import { ApiHideProperty } from '@nestjs/swagger';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { AcademicYear } from './academic-year.entity';
-import { TenantEntity } from '../../../database/tenant.entity';
+import { Check, Column, Entity, Index } from 'typeorm';
+import { YearScopedEntity } from './year-scoped.entity';
 
 export enum StudyPeriodKind {
   /** четверть */
@@ -19,15 +17,7 @@ export enum StudyPeriodKind {
 @Check('ck_study_period_dates', '"ends_on" >= "starts_on"')
 @Check('ck_study_period_grades', '"grade_from" BETWEEN 1 AND 11 AND "grade_to" BETWEEN "grade_from" AND 11')
 @Check('ck_study_period_kind', `"kind" IN ('quarter', 'trimester', 'half_year')`)
-export class StudyPeriod extends TenantEntity {
-  @Column({ type: 'uuid' })
-  academicYearId!: string;
-
-  @ApiHideProperty()
-  @ManyToOne(() => AcademicYear, { onDelete: 'CASCADE', nullable: false })
-  @JoinColumn({ name: 'academic_year_id' })
-  academicYear?: AcademicYear;
-
+export class StudyPeriod extends YearScopedEntity {
   @Column({ type: 'varchar', length: 20 })
   kind!: StudyPeriodKind;
 
