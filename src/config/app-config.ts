@@ -112,6 +112,9 @@ export class AppConfig {
   @IsBoolean()
   SEED_DEMO?: boolean;
 
+  /** Not a variable: set at start-up when this process runs the embedded PostgreSQL. */
+  embeddedDatabase = false;
+
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',')
       .map((s) => s.trim())

@@ -26,6 +26,7 @@ export async function prepareRuntime(config: AppConfig, log: (m: string) => void
   const dir = resolve(config.EMBEDDED_PG_DIR);
   const embedded = await startEmbeddedPostgres({ dir, port: config.EMBEDDED_PG_PORT, log });
   config.DATABASE_URL = embedded.url;
+  config.embeddedDatabase = true;
   config.JWT_SECRET ??= persistentSecret(dir, 'jwt-secret', 48);
   return { config, embedded, seedDemo: config.SEED_DEMO ?? true };
 }

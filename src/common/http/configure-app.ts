@@ -25,7 +25,6 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   });
 }
 
-/** Everything about the HTTP app that tests must share with production: prefix, headers, CORS, errors, logs. */
 /** `/api/v1` before every route but the health probes. */
 export function applyApiPrefix(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
@@ -36,6 +35,7 @@ export function applyApiPrefix(app: INestApplication): void {
   });
 }
 
+/** Everything about the HTTP app that tests must share with production: prefix, request ids, headers, CORS, logs. */
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
   applyApiPrefix(app);

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { AppConfig } from '../../config/app-config';
 
@@ -20,13 +21,14 @@ export const REDACTED_PATHS = [
 /** pino JSON logs with the request id; secrets redacted. */
 export function loggerOptions(config: AppConfig): Params {
   return {
+    // the liveness probe is called every few seconds by every orchestrator: no request log, no log context
+    exclude: [{ method: RequestMethod.GET, path: 'health/live' }],
     pinoHttp: {
       level: config.LOG_LEVEL,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       // fastify decided the id (from a valid X-Request-Id or a fresh UUID) and put it on the raw request
       genReqId: (req) => (req as unknown as { id?: string }).id ?? 'unknown',
       customProps: () => ({ service: 'ejournal-api' }),
-      autoLogging: { ignore: (req) => req.url === '/health/live' },
       serializers: {
         req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
           id: req.id,
@@ -34,6 +36,7 @@ export function loggerOptions(config: AppConfig): Params {
           url: req.url,
           remoteAddress: req.remoteAddress,
         }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
   };

@@ -58,9 +58,7 @@ export class DemoSeeder {
   ) {}
 
   private get loginsFile(): string | null {
-    return this.config.DATABASE_URL?.includes(`:${this.config.EMBEDDED_PG_PORT}/`)
-      ? resolve(this.config.EMBEDDED_PG_DIR, 'demo-logins.json')
-      : null;
+    return this.config.embeddedDatabase ? resolve(this.config.EMBEDDED_PG_DIR, 'demo-logins.json') : null;
   }
 
   async seedIfEmpty(): Promise<DemoLogin[]> {
