@@ -10,7 +10,7 @@ import { Role } from '../../src/common/access/role';
 import { configureApp, createFastifyAdapter } from '../../src/common/http/configure-app';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { generateSchool } from '../../src/database/seed/generator';
-import { seedSchool, SeedUser } from '../../src/database/seed/seed-school';
+import { schoolUsers, seedSchool } from '../../src/database/seed/seed-school';
 
 export const TEST_PASSWORD = 'проверка-пароля-2026';
 
@@ -97,13 +97,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 export async function seedTestSchool(t: TestApp, seed: number): Promise<TestSchool> {
   const g = generateSchool({ seed, startYear: 2026, schoolNumber: seed });
   const roles = Object.values(Role);
-  const users: SeedUser[] = roles.map((role, i) => ({
-    login: `${role}.s${seed}`,
-    password: TEST_PASSWORD,
-    fullName: `${g.staff[i].surname} ${g.staff[i].name} ${g.staff[i].patronymic}`,
-    roles: [role],
-  }));
-  const id = await t.db.transaction((m) => seedSchool(m, g, users));
+  const id = await t.db.transaction((m) => seedSchool(m, g, schoolUsers(g, seed, TEST_PASSWORD)));
   return { id, logins: Object.fromEntries(roles.map((r) => [r, `${r}.s${seed}`])) as Record<Role, string> };
 }
 

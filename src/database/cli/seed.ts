@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { Role } from '../../common/access/role';
 import { ConfigError, loadConfig } from '../../config/app-config';
 import { dataSourceOptions } from '../data-source-options';
 import { ENTITIES } from '../entities';
 import { prepareRuntime, runMigrations } from '../runtime';
 import { currentAcademicStartYear, generateSchool } from '../seed/generator';
 import { readablePassword } from '../seed/demo-seeder';
-import { seedSchool } from '../seed/seed-school';
+import { schoolUsers, seedSchool } from '../seed/seed-school';
 
 /**
  * `npm run seed -- --schools N [--password P]`: fills the database with N generated schools
@@ -41,18 +40,7 @@ async function main(): Promise<void> {
       const g = generateSchool({ seed: k, startYear, schoolNumber: k });
       const exists = await ds.query('SELECT 1 FROM app_user WHERE lower(login) = lower($1)', [`admin.s${k}`]);
       if (exists.length > 0) continue;
-      await ds.transaction((m) =>
-        seedSchool(
-          m,
-          g,
-          Object.values(Role).map((role, i) => ({
-            login: `${role}.s${k}`,
-            password: args.password,
-            fullName: `${g.staff[i].surname} ${g.staff[i].name} ${g.staff[i].patronymic}`,
-            roles: [role],
-          })),
-        ),
-      );
+      await ds.transaction((m) => seedSchool(m, g, schoolUsers(g, k, args.password)));
       created++;
     }
     process.stdout.write(

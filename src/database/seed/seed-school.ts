@@ -20,6 +20,16 @@ export interface SeedUser {
   roles: Role[];
 }
 
+/** One user per role for school number k: login `<role>.s<k>`, named after the school's staff. */
+export function schoolUsers(g: GeneratedSchool, k: number, password: string): SeedUser[] {
+  return Object.values(Role).map((role, i) => ({
+    login: `${role}.s${k}`,
+    password,
+    fullName: `${g.staff[i].surname} ${g.staff[i].name} ${g.staff[i].patronymic}`,
+    roles: [role],
+  }));
+}
+
 /**
  * Writes one generated school — school, settings, academic year, periods, holidays, calendar days,
  * week patterns, bells, mark types — and its users, inside the caller's transaction. Returns the school id.

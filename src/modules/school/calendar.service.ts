@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../common/access/actor';
 import { notFound } from '../../common/errors/problem';
-import { AcademicYearService } from './academic-year.service';
 import { assertDateRange } from './school-rules';
 import { addDays, weekday, WorkingCalendar } from './calendar/working-calendar';
 import { CalendarQueryDto } from './dto/academic-year.dto';
@@ -28,10 +27,7 @@ const DEFAULT_DAYS_PER_WEEK = 5;
  */
 @Injectable()
 export class CalendarService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly years: AcademicYearService,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async forGrade(schoolId: string, yearId: string, grade: number): Promise<GradeCalendar> {
     const year = await this.db.getRepository(AcademicYear).findOneBy({ id: yearId, schoolId });
@@ -63,7 +59,6 @@ export class CalendarService {
 
   /** Day-by-day view with the reason for every day that is not an ordinary one. */
   async view(actor: Actor, yearId: string, q: CalendarQueryDto): Promise<SchoolCalendarResponse> {
-    await this.years.get(actor, yearId);
     const g = await this.forGrade(actor.schoolId, yearId, q.grade);
     const from = q.from && q.from > g.year.startsOn ? q.from : g.year.startsOn;
     const to = q.to && q.to < g.year.endsOn ? q.to : g.year.endsOn;
