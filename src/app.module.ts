@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { RequestContextInterceptor } from './common/context/request-context.interceptor';
 import { ProblemExceptionFilter } from './common/errors/problem-exception.filter';
 import { loggerOptions } from './common/http/logger-options';
 import { RedisModule } from './common/redis/redis.module';
@@ -9,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { databaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { SchoolModule } from './modules/school/school.module';
@@ -25,6 +27,7 @@ export class AppModule {
         databaseModule(config, 'ejournal-api'),
         RedisModule,
         HealthModule,
+        AuditModule,
         AuthModule,
         SchoolModule,
         SeedModule,
@@ -32,6 +35,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: ProblemExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { Role } from '../src/common/access/role';
-import { bearer, createTestApp, seedTestSchool, TEST_PASSWORD, TestApp, TestSchool } from './utils/test-app';
+import { bearer, createTestApp, seedTestSchool, systemWrite, TEST_PASSWORD, TestApp, TestSchool } from './utils/test-app';
 
 describe('access core: login, tokens, roles', () => {
   let t: TestApp;
@@ -36,7 +36,7 @@ describe('access core: login, tokens, roles', () => {
   });
 
   it('a disabled user cannot sign in', async () => {
-    await t.db.query(`UPDATE app_user SET status = 'disabled' WHERE login = 'secretary.s1'`);
+    await systemWrite(t, `UPDATE app_user SET status = 'disabled' WHERE login = 'secretary.s1'`);
     const res = await t.http.post('/api/v1/auth/login').send({ login: 'secretary.s1', password: TEST_PASSWORD }).expect(401);
     expect(res.body.code).toBe('invalid-credentials');
   });

@@ -1,5 +1,6 @@
 import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
+import { AuditContextSubscriber } from './audit-context.subscriber';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -13,6 +14,7 @@ export function dataSourceOptions(url: string, poolSize = 10, applicationName = 
     url,
     namingStrategy: new SnakeNamingStrategy(),
     migrations: MIGRATIONS,
+    subscribers: [AuditContextSubscriber],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

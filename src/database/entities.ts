@@ -1,3 +1,4 @@
+import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { User, UserRole } from '../modules/auth/entities/user.entity';
 import { AcademicYear } from '../modules/school/entities/academic-year.entity';
 import { Bell, BellSchedule } from '../modules/school/entities/bell-schedule.entity';
@@ -15,5 +16,5 @@ import { WeekPattern } from '../modules/school/entities/week-pattern.entity';
  */
 export const ENTITIES: Function[] = [
   School, SchoolSettings, AcademicYear, StudyPeriod, Holiday, CalendarDay, WeekPattern, BellSchedule, Bell, MarkType,
-  User, UserRole,
+  User, UserRole, AuditEvent,
 ];

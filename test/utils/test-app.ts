@@ -6,11 +6,13 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
-import { Role } from '../../src/common/access/role';
+import { Role, SCHOOL_ROLES } from '../../src/common/access/role';
 import { configureApp, createFastifyAdapter } from '../../src/common/http/configure-app';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { generateSchool } from '../../src/database/seed/generator';
 import { schoolUsers, seedSchool } from '../../src/database/seed/seed-school';
+import { setAuditContext } from '../../src/database/audit-context.subscriber';
+import { systemContext } from '../../src/common/context/request-context';
 
 export const TEST_PASSWORD = 'проверка-пароля-2026';
 
@@ -96,7 +98,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 /** Seeds a generated school with one user per role (login `<role>.s<seed>`, password TEST_PASSWORD). */
 export async function seedTestSchool(t: TestApp, seed: number): Promise<TestSchool> {
   const g = generateSchool({ seed, startYear: 2026, schoolNumber: seed });
-  const roles = Object.values(Role);
+  const roles = SCHOOL_ROLES;
   const id = await t.db.transaction((m) => seedSchool(m, g, schoolUsers(g, seed, TEST_PASSWORD)));
   return { id, logins: Object.fromEntries(roles.map((r) => [r, `${r}.s${seed}`])) as Record<Role, string> };
 }
@@ -106,4 +108,12 @@ export async function bearer(t: TestApp, login: string, password = TEST_PASSWORD
   const res = await t.http.post('/api/v1/auth/login').send({ login, password });
   if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return `Bearer ${res.body.accessToken}`;
+}
+
+/** A direct write by the test itself (not through the API), recorded in the audit trail as system work 'test'. */
+export async function systemWrite(t: TestApp, sql: string, params: unknown[] = []): Promise<unknown> {
+  return t.db.transaction(async (m) => {
+    await setAuditContext(m, systemContext('test'));
+    return m.query(sql, params);
+  });
 }

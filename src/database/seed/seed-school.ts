@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { Role } from '../../common/access/role';
+import { Role, SCHOOL_ROLES } from '../../common/access/role';
+import { systemContext } from '../../common/context/request-context';
+import { setAuditContext } from '../audit-context.subscriber';
 import { User, UserRole } from '../../modules/auth/entities/user.entity';
 import { hashPassword } from '../../modules/auth/password-hasher';
 import { AcademicYear } from '../../modules/school/entities/academic-year.entity';
@@ -22,7 +24,7 @@ export interface SeedUser {
 
 /** One user per role for school number k: login `<role>.s<k>`, named after the school's staff. */
 export function schoolUsers(g: GeneratedSchool, k: number, password: string): SeedUser[] {
-  return Object.values(Role).map((role, i) => ({
+  return SCHOOL_ROLES.map((role, i) => ({
     login: `${role}.s${k}`,
     password,
     fullName: `${g.staff[i].surname} ${g.staff[i].name} ${g.staff[i].patronymic}`,
@@ -35,6 +37,7 @@ export function schoolUsers(g: GeneratedSchool, k: number, password: string): Se
  * week patterns, bells, mark types — and its users, inside the caller's transaction. Returns the school id.
  */
 export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: SeedUser[]): Promise<string> {
+  await setAuditContext(m, systemContext('seed'));
   const school = await m.save(m.create(School, { ...g.school }));
   const schoolId = school.id;
   await m.insert(SchoolSettings, { schoolId, roundingThreshold: 0.5, minMarksForAttestation: 3 });

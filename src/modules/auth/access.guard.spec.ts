@@ -14,6 +14,7 @@ const ACTOR: Actor = {
   userId: '11111111-1111-4111-8111-111111111111',
   schoolId: '22222222-2222-4222-8222-222222222222',
   roles: [Role.Teacher],
+  sessionId: '33333333-3333-4333-8333-333333333333',
 };
 
 class Routes {

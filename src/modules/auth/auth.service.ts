@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -44,7 +45,7 @@ export class AuthService {
     if (!user || !ok || user.status !== UserStatus.Active || !user.school_id || user.roles.length === 0) {
       throw new ProblemError(401, 'invalid-credentials', 'Authentication failed', 'The login or password is incorrect');
     }
-    const accessToken = await this.tokens.sign({ userId: user.id, schoolId: user.school_id, roles: user.roles });
+    const accessToken = await this.tokens.sign({ userId: user.id, schoolId: user.school_id, sessionId: randomUUID(), roles: user.roles });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.tokens.accessTtl };
   }
 

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { Actor } from '../../common/access/actor';
+import { AnyActor } from '../../common/access/actor';
 import { ALL_ROLES, Role } from '../../common/access/role';
 import { AppConfig } from '../../config/app-config';
 
 interface AccessClaims {
   sub: string;
-  sch: string;
+  /** school id; null for the regional operator */
+  sch: string | null;
+  /** session id */
+  sid: string;
   roles: string[];
 }
 
@@ -25,8 +28,8 @@ export class TokenService {
     return this.config.JWT_ACCESS_TTL;
   }
 
-  sign(actor: Actor): Promise<string> {
-    const claims: AccessClaims = { sub: actor.userId, sch: actor.schoolId, roles: actor.roles };
+  sign(actor: AnyActor): Promise<string> {
+    const claims: AccessClaims = { sub: actor.userId, sch: actor.schoolId, sid: actor.sessionId, roles: actor.roles };
     return this.jwt.signAsync(claims, {
       expiresIn: this.config.JWT_ACCESS_TTL,
       issuer: TOKEN_ISSUER,
@@ -36,16 +39,17 @@ export class TokenService {
   }
 
   /** The actor of a valid token, or null for anything else (expired, forged, malformed). */
-  async verify(token: string): Promise<Actor | null> {
+  async verify(token: string): Promise<AnyActor | null> {
     try {
       const c = await this.jwt.verifyAsync<AccessClaims>(token, {
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,
         algorithms: ['HS256'],
       });
-      if (typeof c.sub !== 'string' || typeof c.sch !== 'string' || !Array.isArray(c.roles)) return null;
+      if (typeof c.sub !== 'string' || typeof c.sid !== 'string' || !Array.isArray(c.roles)) return null;
+      if (c.sch !== null && typeof c.sch !== 'string') return null;
       const roles = c.roles.filter((r): r is Role => (ALL_ROLES as string[]).includes(r));
-      return { userId: c.sub, schoolId: c.sch, roles };
+      return { userId: c.sub, schoolId: c.sch, sessionId: c.sid, roles };
     } catch {
       return null;
     }

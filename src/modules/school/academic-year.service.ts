@@ -299,12 +299,15 @@ export class AcademicYearService {
   }
 
   private async deleteOwned<E extends { schoolId: string }>(entity: new () => E, actor: Actor, id: string, what: string): Promise<void> {
-    const result = await this.db
-      .createQueryBuilder()
-      .delete()
-      .from(entity)
-      .where('id = :id AND school_id = :school', { id, school: actor.schoolId })
-      .execute();
+    // a transaction, like every write: it carries the audit context
+    const result = await this.db.transaction((m) =>
+      m
+        .createQueryBuilder()
+        .delete()
+        .from(entity)
+        .where('id = :id AND school_id = :school', { id, school: actor.schoolId })
+        .execute(),
+    );
     if (!result.affected) throw notFound(what);
   }
 }

@@ -56,12 +56,14 @@ export class BellScheduleService {
   }
 
   async delete(actor: Actor, scheduleId: string): Promise<void> {
-    const result = await this.db
-      .createQueryBuilder()
-      .delete()
-      .from(BellSchedule)
-      .where('id = :id AND school_id = :school', { id: scheduleId, school: actor.schoolId })
-      .execute();
+    const result = await this.db.transaction((m) =>
+      m
+        .createQueryBuilder()
+        .delete()
+        .from(BellSchedule)
+        .where('id = :id AND school_id = :school', { id: scheduleId, school: actor.schoolId })
+        .execute(),
+    );
     if (!result.affected) throw notFound('Bell schedule');
   }
 
