@@ -11,6 +11,7 @@ exports.AppModule = void 0;
 const common_1 = require("@nestjs/common");
 const core_1 = require("@nestjs/core");
 const nestjs_pino_1 = require("nestjs-pino");
+const request_context_interceptor_1 = require("./common/context/request-context.interceptor");
 const problem_exception_filter_1 = require("./common/errors/problem-exception.filter");
 const logger_options_1 = require("./common/http/logger-options");
 const redis_module_1 = require("./common/redis/redis.module");
@@ -18,6 +19,7 @@ const validation_pipe_1 = require("./common/validation/validation.pipe");
 const config_module_1 = require("./config/config.module");
 const database_module_1 = require("./database/database.module");
 const seed_module_1 = require("./database/seed/seed.module");
+const audit_module_1 = require("./modules/audit/audit.module");
 const auth_module_1 = require("./modules/auth/auth.module");
 const health_module_1 = require("./modules/health/health.module");
 const school_module_1 = require("./modules/school/school.module");
@@ -32,6 +34,7 @@ let AppModule = AppModule_1 = class AppModule {
                 (0, database_module_1.databaseModule)(config, 'ejournal-api'),
                 redis_module_1.RedisModule,
                 health_module_1.HealthModule,
+                audit_module_1.AuditModule,
                 auth_module_1.AuthModule,
                 school_module_1.SchoolModule,
                 seed_module_1.SeedModule,
@@ -39,6 +42,7 @@ let AppModule = AppModule_1 = class AppModule {
             providers: [
                 { provide: core_1.APP_FILTER, useClass: problem_exception_filter_1.ProblemExceptionFilter },
                 { provide: core_1.APP_PIPE, useFactory: validation_pipe_1.createValidationPipe },
+                { provide: core_1.APP_INTERCEPTOR, useClass: request_context_interceptor_1.RequestContextInterceptor },
             ],
         };
     }

@@ -2,6 +2,7 @@
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.dataSourceOptions = dataSourceOptions;
 const pg_1 = require("pg");
+const audit_context_subscriber_1 = require("./audit-context.subscriber");
 const migrations_1 = require("./migrations");
 const snake_naming_strategy_1 = require("./snake-naming.strategy");
 // `date` values stay 'YYYY-MM-DD' strings: school-local calendar dates, never shifted by the process time zone.
@@ -13,6 +14,7 @@ function dataSourceOptions(url, poolSize = 10, applicationName = 'ejournal') {
         url,
         namingStrategy: new snake_naming_strategy_1.SnakeNamingStrategy(),
         migrations: migrations_1.MIGRATIONS,
+        subscribers: [audit_context_subscriber_1.AuditContextSubscriber],
         migrationsTableName: 'migrations',
         migrationsTransactionMode: 'each',
         synchronize: false,

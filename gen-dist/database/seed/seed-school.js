@@ -3,6 +3,8 @@ Object.defineProperty(exports, "__esModule", { value: true });
 exports.schoolUsers = schoolUsers;
 exports.seedSchool = seedSchool;
 const role_1 = require("../../common/access/role");
+const request_context_1 = require("../../common/context/request-context");
+const audit_context_subscriber_1 = require("../audit-context.subscriber");
 const user_entity_1 = require("../../modules/auth/entities/user.entity");
 const password_hasher_1 = require("../../modules/auth/password-hasher");
 const academic_year_entity_1 = require("../../modules/school/entities/academic-year.entity");
@@ -16,7 +18,7 @@ const study_period_entity_1 = require("../../modules/school/entities/study-perio
 const week_pattern_entity_1 = require("../../modules/school/entities/week-pattern.entity");
 /** One user per role for school number k: login `<role>.s<k>`, named after the school's staff. */
 function schoolUsers(g, k, password) {
-    return Object.values(role_1.Role).map((role, i) => ({
+    return role_1.SCHOOL_ROLES.map((role, i) => ({
         login: `${role}.s${k}`,
         password,
         fullName: `${g.staff[i].surname} ${g.staff[i].name} ${g.staff[i].patronymic}`,
@@ -28,6 +30,7 @@ function schoolUsers(g, k, password) {
  * week patterns, bells, mark types — and its users, inside the caller's transaction. Returns the school id.
  */
 async function seedSchool(m, g, users) {
+    await (0, audit_context_subscriber_1.setAuditContext)(m, (0, request_context_1.systemContext)('seed'));
     const school = await m.save(m.create(school_entity_1.School, { ...g.school }));
     const schoolId = school.id;
     await m.insert(school_settings_entity_1.SchoolSettings, { schoolId, roundingThreshold: 0.5, minMarksForAttestation: 3 });

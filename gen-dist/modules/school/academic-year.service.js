@@ -248,12 +248,13 @@ let AcademicYearService = class AcademicYearService {
         return row;
     }
     async deleteOwned(entity, actor, id, what) {
-        const result = await this.db
+        // a transaction, like every write: it carries the audit context
+        const result = await this.db.transaction((m) => m
             .createQueryBuilder()
             .delete()
             .from(entity)
             .where('id = :id AND school_id = :school', { id, school: actor.schoolId })
-            .execute();
+            .execute());
         if (!result.affected)
             throw (0, problem_1.notFound)(what);
     }

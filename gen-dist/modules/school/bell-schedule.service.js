@@ -60,12 +60,12 @@ let BellScheduleService = class BellScheduleService {
         });
     }
     async delete(actor, scheduleId) {
-        const result = await this.db
+        const result = await this.db.transaction((m) => m
             .createQueryBuilder()
             .delete()
             .from(bell_schedule_entity_1.BellSchedule)
             .where('id = :id AND school_id = :school', { id: scheduleId, school: actor.schoolId })
-            .execute();
+            .execute());
         if (!result.affected)
             throw (0, problem_1.notFound)('Bell schedule');
     }

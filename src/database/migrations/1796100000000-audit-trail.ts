@@ -20,11 +20,20 @@ const AUDITED: [string, string, string, string][] = [
   ['user_role', 'user_id,role', '', 'user_id'],
 ];
 
-/** The audit trail: `audit_event`, append-only in the database, and the row trigger that feeds it. */
+/**
+ * The audit trail: `audit_event`, append-only in the database, and the row trigger that feeds it.
+ * Also the account state the identity rules need: the regional operator role and one-time passwords.
+ */
 export class AuditTrail1796100000000 implements MigrationInterface {
   name = 'AuditTrail1796100000000';
 
   public async up(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE "app_user" ADD "must_change_password" boolean NOT NULL DEFAULT false`);
+    await q.query(`ALTER TABLE "app_user" ADD "password_changed_at" TIMESTAMP WITH TIME ZONE`);
+    await q.query(`ALTER TABLE "user_role" DROP CONSTRAINT "ck_user_role_role"`);
+    await q.query(
+      `ALTER TABLE "user_role" ADD CONSTRAINT "ck_user_role_role" CHECK ("role" IN ('admin', 'director', 'deputy', 'secretary', 'teacher', 'parent', 'student', 'operator'))`,
+    );
     await q.query(`CREATE TABLE "audit_event" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), "school_id" uuid, "actor_user_id" uuid, "actor_roles" character varying(20) array NOT NULL DEFAULT '{}', "session_id" uuid, "action" character varying(40) NOT NULL, "outcome" character varying(10) NOT NULL DEFAULT 'success', "entity" character varying(60), "entity_id" character varying(100), "subject_person_id" uuid, "changes" jsonb, "client_ip" character varying(64), "request_id" character varying(100), "system" character varying(60), "details" jsonb, CONSTRAINT "ck_audit_event_outcome" CHECK ("outcome" IN ('success', 'failure', 'denied')), CONSTRAINT "PK_481efbe8b0a403efe3f47a6528f" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "ix_audit_event_subject_time" ON "audit_event"  ("subject_person_id", "occurred_at") `);
     await q.query(`CREATE INDEX "ix_audit_event_actor_time" ON "audit_event"  ("actor_user_id", "occurred_at") `);
@@ -98,5 +107,11 @@ export class AuditTrail1796100000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION audit_row_change()`);
     await q.query(`DROP TABLE "audit_event"`);
     await q.query(`DROP FUNCTION audit_event_append_only()`);
+    await q.query(`ALTER TABLE "user_role" DROP CONSTRAINT "ck_user_role_role"`);
+    await q.query(
+      `ALTER TABLE "user_role" ADD CONSTRAINT "ck_user_role_role" CHECK ("role" IN ('admin', 'director', 'deputy', 'secretary', 'teacher', 'parent', 'student'))`,
+    );
+    await q.query(`ALTER TABLE "app_user" DROP COLUMN "password_changed_at"`);
+    await q.query(`ALTER TABLE "app_user" DROP COLUMN "must_change_password"`);
   }
 }

@@ -52,6 +52,14 @@ __decorate([
     __metadata("design:type", String)
 ], User.prototype, "status", void 0);
 __decorate([
+    (0, typeorm_1.Column)({ type: 'boolean', default: false }),
+    __metadata("design:type", Boolean)
+], User.prototype, "mustChangePassword", void 0);
+__decorate([
+    (0, typeorm_1.Column)({ type: 'timestamptz', nullable: true }),
+    __metadata("design:type", Object)
+], User.prototype, "passwordChangedAt", void 0);
+__decorate([
     (0, swagger_1.ApiHideProperty)(),
     (0, typeorm_1.OneToMany)(() => UserRole, (r) => r.user),
     __metadata("design:type", Array)
@@ -81,6 +89,6 @@ __decorate([
 ], UserRole.prototype, "user", void 0);
 exports.UserRole = UserRole = __decorate([
     (0, typeorm_1.Entity)('user_role'),
-    (0, typeorm_1.Check)('ck_user_role_role', `"role" IN ('admin', 'director', 'deputy', 'secretary', 'teacher', 'parent', 'student')`)
+    (0, typeorm_1.Check)('ck_user_role_role', `"role" IN ('admin', 'director', 'deputy', 'secretary', 'teacher', 'parent', 'student', 'operator')`)
 ], UserRole);
 //# sourceMappingURL=user.entity.js.map

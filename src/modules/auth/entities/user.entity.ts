@@ -38,6 +38,13 @@ export class User extends BaseEntity {
   @Column({ type: 'varchar', length: 20, default: UserStatus.Active })
   status!: UserStatus;
 
+  /** set by a one-time password (admin reset, new account): every route but the password change is refused */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  passwordChangedAt!: Date | null;
+
   @ApiHideProperty()
   @OneToMany(() => UserRole, (r) => r.user)
   roleRows?: UserRole[];
@@ -45,7 +52,7 @@ export class User extends BaseEntity {
 
 /** A role of a user in their school; several per person are normal (a teacher who is also deputy). */
 @Entity('user_role')
-@Check('ck_user_role_role', `"role" IN ('admin', 'director', 'deputy', 'secretary', 'teacher', 'parent', 'student')`)
+@Check('ck_user_role_role', `"role" IN ('admin', 'director', 'deputy', 'secretary', 'teacher', 'parent', 'student', 'operator')`)
 export class UserRole {
   @Column({ type: 'uuid', primary: true })
   userId!: string;
