@@ -12,6 +12,12 @@ import { SessionEndReason } from '../entities/user-session.entity';
 import { newRefreshToken } from './refresh-token';
 import { SessionStatusService } from './session-status.service';
 
+/** The rows of an UPDATE … RETURNING: TypeORM's postgres driver answers `[rows, rowCount]` for UPDATE and DELETE. */
+export function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
 /** Sessions ended or expired longer ago than this are deleted (with their rotated tokens) from time to time. */
 const PURGE_AFTER = `interval '7 days'`;
 const PURGE_EVERY_MS = 60 * 60_000;
@@ -64,7 +70,7 @@ export class SessionService {
     which: { sessionId: string } | { userId: string; exceptSessionId?: string },
     reason: SessionEndReason,
   ): Promise<string[]> {
-    const rows: Array<{ id: string }> =
+    const result: unknown =
       'sessionId' in which
         ? await m.query(
             `UPDATE user_session SET revoked_at = now(), revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
@@ -75,7 +81,7 @@ export class SessionService {
               WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND id IS DISTINCT FROM $3 RETURNING id`,
             [which.userId, reason, which.exceptSessionId ?? null],
           );
-    const ids = rows.map((r) => r.id);
+    const ids = returnedRows<{ id: string }>(result).map((r) => r.id);
     for (const id of ids) this.status.forgetSession(id);
     return ids;
   }
