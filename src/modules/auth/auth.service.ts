@@ -201,6 +201,8 @@ export class AuthService {
         m,
       );
     });
+    // after the commit too: a request between the update and the commit may have cached the session as active
+    this.status.forgetSession(actor.sessionId);
   }
 
   async me(actor: AnyActor): Promise<MeResponse> {

@@ -131,6 +131,7 @@ export class SessionService {
         );
       }
     });
+    this.status.forgetSession(sessionId);
   }
 
   /** An admin ends every session of a user of their school; a user elsewhere is 404. */
