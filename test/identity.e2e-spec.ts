@@ -383,6 +383,8 @@ describe('identity: sessions, refresh tokens, passwords', () => {
       expect(blocked.body.code).toBe('password-change-required');
       expect((await me(first.auth).expect(200)).body.mustChangePassword).toBe(true);
       await t.http.get(`${API}/auth/sessions`).set('authorization', first.auth).expect(200);
+      const same = await change(first.auth, { currentPassword: otp, newPassword: otp }).expect(422);
+      expect(same.body.code).toBe('password-unchanged');
       await change(first.auth, { currentPassword: otp, newPassword: 'мой собственный пароль' }).expect(204);
       await t.http.get(`${API}/schools/${school.id}`).set('authorization', first.auth).expect(200);
       expect((await me(first.auth).expect(200)).body.mustChangePassword).toBe(false);

@@ -26,6 +26,10 @@ export class AuthController {
   @ApiOperation({
     operationId: 'login',
     summary: 'Sign in with login and password: opens a session and returns an access token (≤ 15 min) and a refresh token',
+    description:
+      'Wrong login, wrong password and a disabled account all answer 401 `invalid-credentials`. More than 10 attempts ' +
+      'for one login within a minute, or 100 from one address within 10 minutes, answer 429 `too-many-attempts` with ' +
+      '`Retry-After` (seconds) — before the password is looked at, so a correct password waits too.',
   })
   @ApiProblems(400, 401, 422, 429)
   login(@Body() dto: LoginDto, @Client() client: ClientInfo): Promise<TokenResponseDto> {
@@ -39,6 +43,9 @@ export class AuthController {
   @ApiOperation({
     operationId: 'refreshTokens',
     summary: 'Exchange a refresh token for a new access and refresh token; a token used twice ends its session',
+    description:
+      '401 `refresh-token-reused`: the token was already exchanged, and its whole session has now ended. ' +
+      '401 `invalid-refresh-token`: unknown, expired, or its session has ended.',
   })
   @ApiProblems(400, 401, 422)
   refresh(@Body() dto: RefreshDto): Promise<TokenResponseDto> {
@@ -71,6 +78,9 @@ export class AuthController {
   @ApiOperation({
     operationId: 'changeMyPassword',
     summary: 'Change your password (the current one is required); optionally end your other sessions',
+    description:
+      '422 with the field named: `current-password-wrong` (counts as a failed sign-in attempt), `password-unchanged`, ' +
+      '`password-too-short` (< 8 characters), `password-too-long` (> 128), `password-too-common`, `password-equals-login`.',
   })
   @ApiProblems(400, 404, 422, 429)
   changePassword(@CurrentActor() actor: AnyActor, @Body() dto: ChangePasswordDto, @Client() client: ClientInfo): Promise<void> {

@@ -180,7 +180,8 @@ export class AuthService {
       );
       return { kind: 'reused' };
     }
-    if (!user || user.status !== UserStatus.Active || !roles) return { kind: 'invalid' };
+    // a user moved to another school (or made operator) signs in again rather than carrying the old school on
+    if (!user || user.status !== UserStatus.Active || !roles || user.school_id !== session.school_id) return { kind: 'invalid' };
 
     await m.query(`UPDATE refresh_token SET rotated_at = now() WHERE token_hash = $1`, [hash]);
     await m.query(`UPDATE user_session SET last_used_at = now() WHERE id = $1`, [sessionId]);

@@ -58,6 +58,10 @@ export class PasswordService {
       throw fieldProblem('current-password-wrong', 'currentPassword', 'Текущий пароль указан неверно', 'Current password is wrong');
     }
     await this.throttle.succeeded(ticket);
+    if (dto.newPassword === dto.currentPassword) {
+      // above all for a one-time password, which an admin has seen: "changing" it to itself changes nothing
+      throw fieldProblem('password-unchanged', 'newPassword', 'Новый пароль должен отличаться от текущего', 'Password not accepted');
+    }
     assertPasswordPolicy(dto.newPassword, user.login, 'newPassword');
     const hash = await hashPassword(dto.newPassword);
 
