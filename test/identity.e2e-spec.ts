@@ -73,17 +73,34 @@ async function session(t: TestApp, name: string, password = TEST_PASSWORD) {
   };
 }
 
+/** Removes this suite's own keys (its prefix only) from the shared Redis. */
+async function dropRedisKeys(t: TestApp, prefix: string): Promise<void> {
+  if (!t.config.REDIS_URL) return;
+  const redis = new Redis(t.config.REDIS_URL);
+  try {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    await redis.quit();
+  }
+}
+
 describe('identity: sessions, refresh tokens, passwords', () => {
   let t: TestApp;
   let school: TestSchool;
   let other: TestSchool;
 
+  const prefix = `ejtest-identity-${randomBytes(6).toString('hex')}`;
+
   beforeAll(async () => {
-    t = await createTestApp({ TRUST_PROXY: 'true', REDIS_PREFIX: `ejtest-identity-${randomBytes(6).toString('hex')}` });
+    t = await createTestApp({ TRUST_PROXY: 'true', REDIS_PREFIX: prefix });
     school = await seedTestSchool(t, 31);
     other = await seedTestSchool(t, 32);
   }, 60_000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await dropRedisKeys(t, prefix);
+  });
 
   const me = (auth: string) => t.http.get(`${API}/auth/me`).set('authorization', auth);
   const refresh = (refreshToken: string) => t.http.post(`${API}/auth/refresh`).send({ refreshToken });
@@ -429,11 +446,8 @@ describe.each(STORES)('brute-force throttle with %s', (store, env) => {
   }, 60_000);
   afterAll(async () => {
     await t.close();
-    if (redis) {
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length > 0) await redis.del(...keys);
-      await redis.quit();
-    }
+    await dropRedisKeys(t, prefix);
+    await redis?.quit();
   });
 
   /** Ends the account's window at once (instead of waiting a minute). */
