@@ -22,6 +22,9 @@ const common = {
 };
 
 module.exports = {
+  // Jest reads testTimeout from the root config only (a project's own is ignored): e2e suites seed schools with
+  // argon2 hashes and must not hit the 5 s default on a busy 2-core machine
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {

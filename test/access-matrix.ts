@@ -15,8 +15,14 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   getReadiness: 'public',
   // auth
   login: 'public',
+  refreshTokens: 'public',
+  logout: EVERYONE,
   getMe: EVERYONE,
-
+  changeMyPassword: EVERYONE,
+  listMySessions: EVERYONE,
+  endMySession: EVERYONE,
+  endUserSessions: [Admin],
+  resetUserPassword: [Admin],
   // audit
   listAuditEvents: [Admin, Director],
   getUsage: [Admin, Deputy, Director],
@@ -58,6 +64,9 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
 /** A valid body for operations that need one, so that a call reaches the access and reach checks. */
 export const SAMPLE_BODIES: Record<string, object> = {
   login: { login: 'nobody', password: 'nothing' },
+  refreshTokens: { refreshToken: 'not-a-token' },
+  // a wrong current password: 422, and one failed attempt per role's account (far below the throttle limit)
+  changeMyPassword: { currentPassword: 'не тот пароль', newPassword: 'новый пароль для проверки' },
   updateSchool: {},
   updateSchoolSettings: {},
   createAcademicYear: { name: '2030/2031', startsOn: '2030-09-01', endsOn: '2031-05-31' },
@@ -73,6 +82,9 @@ export const SAMPLE_BODIES: Record<string, object> = {
   createMarkType: { code: 'probe', name: 'Проверка', shortName: 'Пр', weight: 1, category: 'other' },
   updateMarkType: {},
 };
+
+/** Operations that end the caller's session: the access test signs in afresh for each call of these. */
+export const SESSION_ENDING = new Set(['logout']);
 
 /** Query parameters that an operation requires. */
 export const SAMPLE_QUERIES: Record<string, Record<string, string>> = {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Role, SCHOOL_ROLES } from '../src/common/access/role';
-import { ACCESS_MATRIX, SAMPLE_BODIES, SAMPLE_QUERIES } from './access-matrix';
+import { ACCESS_MATRIX, SAMPLE_BODIES, SAMPLE_QUERIES, SESSION_ENDING } from './access-matrix';
 import { bearer, createTestApp, seedTestSchool, TestApp, TestSchool } from './utils/test-app';
 
 interface Operation {
@@ -51,6 +51,7 @@ describe('access matrix: every operation of the contract, every role', () => {
     own = await seedTestSchool(t, 1);
     other = await seedTestSchool(t, 2);
     for (const role of SCHOOL_ROLES) tokens[role] = await bearer(t, own.logins[role]);
+    await bearer(t, other.logins.admin); // a session of the other school, for the cross-school check
     // real records of the other school, one per kind of path parameter
     const one = async (sql: string) => ((await t.db.query(sql, [other.id])) as Array<{ id: string }>)[0].id;
     otherIds = {
@@ -61,6 +62,8 @@ describe('access matrix: every operation of the contract, every role', () => {
       dayId: await one('SELECT id FROM calendar_day WHERE school_id = $1'),
       scheduleId: await one('SELECT id FROM bell_schedule WHERE school_id = $1'),
       markTypeId: await one('SELECT id FROM mark_type WHERE school_id = $1'),
+      userId: await one('SELECT id FROM app_user WHERE school_id = $1'),
+      sessionId: await one('SELECT id FROM user_session WHERE school_id = $1'),
     };
   }, 60_000);
   afterAll(() => t.close());
@@ -96,7 +99,8 @@ describe('access matrix: every operation of the contract, every role', () => {
     for (const op of operations.filter((o) => !o.public)) {
       const allowed = ACCESS_MATRIX[op.operationId] as Role[];
       for (const role of SCHOOL_ROLES) {
-        const res = await call(t, op, { schoolId: own.id }, tokens[role]);
+        const auth = SESSION_ENDING.has(op.operationId) ? await bearer(t, own.logins[role]) : tokens[role];
+        const res = await call(t, op, { schoolId: own.id }, auth);
         if (allowed.includes(role)) {
           expect({ op: op.operationId, role, refused: [401, 403].includes(res.status) }).toEqual({
             op: op.operationId,

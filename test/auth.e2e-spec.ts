@@ -13,9 +13,11 @@ describe('access core: login, tokens, roles', () => {
 
   it('login returns a short-lived bearer token and /auth/me names the user, school and roles', async () => {
     const res = await t.http.post('/api/v1/auth/login').send({ login: 'TEACHER.S1', password: TEST_PASSWORD }).expect(200);
-    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, mustChangePassword: false });
+    expect(typeof res.body.refreshToken).toBe('string');
+    expect(typeof res.body.sessionId).toBe('string');
     const me = await t.http.get('/api/v1/auth/me').set('authorization', `Bearer ${res.body.accessToken}`).expect(200);
-    expect(me.body).toMatchObject({ login: 'teacher.s1', schoolId: school.id, roles: [Role.Teacher] });
+    expect(me.body).toMatchObject({ login: 'teacher.s1', schoolId: school.id, roles: [Role.Teacher], mustChangePassword: false });
   });
 
   it('a wrong password and an unknown login get the same answer', async () => {

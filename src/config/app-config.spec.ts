@@ -107,6 +107,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('identity settings: REFRESH_TTL_DAYS 1–365 (default 30), JWT_ACCESS_TTL at most 900, REDIS_PREFIX a key-safe word', () => {
+    const defaults = loadConfig({});
+    expect(defaults.REFRESH_TTL_DAYS).toBe(30);
+    expect(defaults.REDIS_PREFIX).toBe('ejournal');
+    const set = loadConfig({ REFRESH_TTL_DAYS: '7', REDIS_PREFIX: 'region-24:prod' });
+    expect(set.REFRESH_TTL_DAYS).toBe(7);
+    expect(set.REDIS_PREFIX).toBe('region-24:prod');
+    for (const env of [{ REFRESH_TTL_DAYS: '0' }, { REFRESH_TTL_DAYS: '366' }, { JWT_ACCESS_TTL: '901' }, { REDIS_PREFIX: 'has space' }]) {
+      expect(configError(env).message).toContain(Object.keys(env)[0]);
+    }
+  });
+
   it('several bad variables are all named', () => {
     const e = configError({ PORT: 'eighty', JWT_ACCESS_TTL: '5', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
     expect(e.problems).toHaveLength(4);

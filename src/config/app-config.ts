@@ -72,6 +72,11 @@ export class AppConfig {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
+  /** Prefix of every Redis key this deployment writes (queues, login throttle counters), so that several deployments can share one Redis. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:._-]{1,64}$/, { message: 'must be 1-64 characters of A-Z a-z 0-9 : . _ -' })
+  REDIS_PREFIX = 'ejournal';
+
   /** Secret that signs access tokens (at least 32 characters). Generated into EMBEDDED_PG_DIR when the embedded database is used. */
   @IsOptional()
   @IsString()
@@ -79,12 +84,19 @@ export class AppConfig {
   @MaxLength(512)
   JWT_SECRET?: string;
 
-  /** Lifetime of an access token in seconds. */
+  /** Lifetime of an access token in seconds (at most 15 minutes: a signed-out device keeps it no longer). */
   @Transform(toInt)
   @IsInt()
   @Min(30)
-  @Max(3600)
+  @Max(900)
   JWT_ACCESS_TTL = 900;
+
+  /** Absolute lifetime of a session (its refresh tokens) in days: after it the user signs in again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TTL_DAYS = 30;
 
   /** Comma-separated list of origins allowed by CORS; empty means no cross-origin access. */
   @IsString()
@@ -155,5 +167,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** Names of all variables, for the .env.example check. */
 export const CONFIG_VARIABLES = [
   'NODE_ENV', 'HOST', 'PORT', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT',
-  'REDIS_URL', 'JWT_SECRET', 'JWT_ACCESS_TTL', 'CORS_ORIGINS', 'BODY_LIMIT', 'LOG_LEVEL', 'TRUST_PROXY', 'SEED_DEMO',
+  'REDIS_URL', 'REDIS_PREFIX', 'JWT_SECRET', 'JWT_ACCESS_TTL', 'REFRESH_TTL_DAYS', 'CORS_ORIGINS', 'BODY_LIMIT', 'LOG_LEVEL', 'TRUST_PROXY', 'SEED_DEMO',
 ] as const;

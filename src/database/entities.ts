@@ -1,5 +1,7 @@
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
+import { LoginThrottle } from '../modules/auth/entities/login-throttle.entity';
 import { User, UserRole } from '../modules/auth/entities/user.entity';
+import { RefreshToken, UserSession } from '../modules/auth/entities/user-session.entity';
 import { AcademicYear } from '../modules/school/entities/academic-year.entity';
 import { Bell, BellSchedule } from '../modules/school/entities/bell-schedule.entity';
 import { CalendarDay } from '../modules/school/entities/calendar-day.entity';
@@ -16,5 +18,5 @@ import { WeekPattern } from '../modules/school/entities/week-pattern.entity';
  */
 export const ENTITIES: Function[] = [
   School, SchoolSettings, AcademicYear, StudyPeriod, Holiday, CalendarDay, WeekPattern, BellSchedule, Bell, MarkType,
-  User, UserRole, AuditEvent,
+  User, UserRole, AuditEvent, UserSession, RefreshToken, LoginThrottle,
 ];

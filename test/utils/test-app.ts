@@ -64,14 +64,19 @@ export async function dropDatabase(url: string): Promise<void> {
   }
 }
 
-/** The api exactly as main.ts builds it, on a database of its own; requests go over a real socket (supertest). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The api exactly as main.ts builds it, on a database of its own; requests go over a real socket (supertest).
+ * `env` overrides variables; `{ REDIS_URL: undefined }` runs without Redis. Redis keys get a prefix of their own
+ * (REDIS_PREFIX `ejtest-<random>` unless given), so suites never share throttle counters or queues.
+ */
+export async function createTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
   const databaseUrl = await cloneTemplateDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     JWT_SECRET: randomBytes(32).toString('base64url'),
     LOG_LEVEL: 'silent',
+    REDIS_PREFIX: `ejtest-${randomBytes(6).toString('hex')}`,
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   });
@@ -103,11 +108,20 @@ export async function seedTestSchool(t: TestApp, seed: number): Promise<TestScho
   return { id, logins: Object.fromEntries(roles.map((r) => [r, `${r}.s${seed}`])) as Record<Role, string> };
 }
 
-/** Signs in and returns the Authorization header value. */
-export async function bearer(t: TestApp, login: string, password = TEST_PASSWORD): Promise<string> {
+/** Signs in (a new session) and returns the whole login answer: access and refresh token, session id. */
+export async function signIn(
+  t: TestApp,
+  login: string,
+  password = TEST_PASSWORD,
+): Promise<{ accessToken: string; refreshToken: string; sessionId: string; mustChangePassword: boolean; auth: string }> {
   const res = await t.http.post('/api/v1/auth/login').send({ login, password });
   if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return `Bearer ${res.body.accessToken}`;
+  return { ...res.body, auth: `Bearer ${res.body.accessToken}` };
+}
+
+/** Signs in and returns the Authorization header value. */
+export async function bearer(t: TestApp, login: string, password = TEST_PASSWORD): Promise<string> {
+  return (await signIn(t, login, password)).auth;
 }
 
 /** A direct write by the test itself (not through the API), recorded in the audit trail as system work 'test'. */

@@ -5,6 +5,7 @@ import { Actor } from './actor';
 import { Role } from './role';
 
 export const ACCESS_METADATA = 'ejournal:access';
+export const PASSWORD_CHANGE_EXEMPT_METADATA = 'ejournal:password-change-exempt';
 export const BEARER_SCHEME = 'bearer';
 
 export type AccessRule = { kind: 'public' } | { kind: 'roles'; roles: readonly Role[] };
@@ -29,6 +30,15 @@ export function Access(...roles: Role[]): MethodDecorator & ClassDecorator {
 export function Public(): MethodDecorator & ClassDecorator {
   const rule: AccessRule = { kind: 'public' };
   return applyDecorators(SetMetadata(ACCESS_METADATA, rule), ApiExtension('x-public', true));
+}
+
+/**
+ * A route a user who must change their one-time password may still call (who am I, the password change itself,
+ * sign-out, their sessions). Every other route answers 403 `password-change-required` to such a user.
+ * Goes next to @Access().
+ */
+export function PasswordChangeExempt(): MethodDecorator & ClassDecorator {
+  return SetMetadata(PASSWORD_CHANGE_EXEMPT_METADATA, true);
 }
 
 /** The acting user, set by the AccessGuard. */

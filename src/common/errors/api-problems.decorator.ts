@@ -10,6 +10,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state',
   413: 'Request body too large',
   422: 'Validation failed; `errors` names each field',
+  429: 'Too many attempts; try again after the `Retry-After` seconds',
   503: 'Not ready',
 };
 

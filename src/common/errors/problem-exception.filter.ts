@@ -119,6 +119,9 @@ export class ProblemExceptionFilter implements ExceptionFilter {
     if (body.status >= 500 || cause) {
       this.logger.error({ err: cause ?? exception, correlationId: body.correlationId }, `${body.code}: ${body.detail ?? body.title}`);
     }
+    if (exception instanceof ProblemError && exception.headers) {
+      for (const [name, value] of Object.entries(exception.headers)) reply.header(name, value);
+    }
     sendProblem(reply, body);
   }
 }

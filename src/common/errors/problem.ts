@@ -51,6 +51,8 @@ export class ProblemError extends Error {
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly extensions?: Record<string, unknown>,
+    /** response headers that belong to the answer, e.g. `Retry-After` of a 429 */
+    readonly headers?: Record<string, string>,
   ) {
     super(detail ?? title);
     this.name = 'ProblemError';

@@ -1,12 +1,13 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { Access, Public } from '../../common/access/access.decorator';
+import { Access, PasswordChangeExempt, Public } from '../../common/access/access.decorator';
 import { Actor } from '../../common/access/actor';
 import { Role } from '../../common/access/role';
 import { ProblemError } from '../../common/errors/problem';
 import { loadConfig } from '../../config/app-config';
 import { AccessGuard } from './access.guard';
+import { SessionStatus, SessionStatusService } from './sessions/session-status.service';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER, TokenService } from './token.service';
 
 const SECRET = 'x'.repeat(40);
@@ -28,6 +29,10 @@ class Routes {
 
   @Access(Role.Teacher)
   teachersOnly(): void {}
+
+  @Access(Role.Teacher)
+  @PasswordChangeExempt()
+  teachersEvenBeforePasswordChange(): void {}
 }
 
 @Access(Role.Admin)
@@ -77,7 +82,13 @@ describe('AccessGuard', () => {
   const config = loadConfig({ JWT_SECRET: SECRET, DATABASE_URL: 'postgres://a@b/c' });
   const jwt = new JwtService({ secret: SECRET });
   const tokens = new TokenService(jwt, config);
-  const guard = new AccessGuard(new Reflector(), tokens);
+  let session: SessionStatus = { active: true, mustChangePassword: false };
+  const status = { check: jest.fn(async () => session) } as unknown as SessionStatusService;
+  const guard = new AccessGuard(new Reflector(), tokens, status);
+
+  beforeEach(() => {
+    session = { active: true, mustChangePassword: false };
+  });
 
   it('a route that declares no access is refused with 403 access-not-declared', async () => {
     const token = await tokens.sign({ ...ACTOR, roles: [Role.Admin] });
@@ -187,7 +198,7 @@ describe('AccessGuard', () => {
 
   it('unknown roles inside a token are dropped', async () => {
     const token = await jwt.signAsync(
-      { sub: ACTOR.userId, sch: ACTOR.schoolId, roles: ['admin', 'superuser'] },
+      { sub: ACTOR.userId, sch: ACTOR.schoolId, sid: ACTOR.sessionId, roles: ['admin', 'superuser'] },
       { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, expiresIn: 60, algorithm: 'HS256' },
     );
     const request = requestWith(`Bearer ${token}`);
@@ -199,7 +210,7 @@ describe('AccessGuard', () => {
 
   it('a token whose only roles are unknown → 403 forbidden', async () => {
     const token = await jwt.signAsync(
-      { sub: ACTOR.userId, sch: ACTOR.schoolId, roles: ['superuser'] },
+      { sub: ACTOR.userId, sch: ACTOR.schoolId, sid: ACTOR.sessionId, roles: ['superuser'] },
       { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, expiresIn: 60 },
     );
     const e = await refusal(guard.canActivate(contextFor(Routes, 'adminsOnly', requestWith(`Bearer ${token}`))));
@@ -214,6 +225,39 @@ describe('AccessGuard', () => {
     );
     const e = await refusal(guard.canActivate(contextFor(Routes, 'adminsOnly', requestWith(`Bearer ${token}`))));
     expect(e.code).toBe('invalid-token');
+  });
+});
+
+describe('AccessGuard and sessions', () => {
+  const config = loadConfig({ JWT_SECRET: SECRET, DATABASE_URL: 'postgres://a@b/c' });
+  const tokens = new TokenService(new JwtService({ secret: SECRET }), config);
+  let session: SessionStatus;
+  const check = jest.fn(async () => session);
+  const guard = new AccessGuard(new Reflector(), tokens, { check } as unknown as SessionStatusService);
+
+  it('a token whose session has ended (or whose user is disabled) → 401 session-ended', async () => {
+    session = { active: false, mustChangePassword: false };
+    const request = requestWith(`Bearer ${await tokens.sign(ACTOR)}`);
+    const e = await refusal(guard.canActivate(contextFor(Routes, 'teachersOnly', request)));
+    expect(e.status).toBe(401);
+    expect(e.code).toBe('session-ended');
+    expect(request.actor).toBeUndefined();
+    expect(check).toHaveBeenLastCalledWith(ACTOR.sessionId, ACTOR.userId);
+  });
+
+  it('a user who must change a one-time password → 403 password-change-required, except on exempt routes', async () => {
+    session = { active: true, mustChangePassword: true };
+    const token = await tokens.sign(ACTOR, { mustChangePassword: true });
+    const e = await refusal(guard.canActivate(contextFor(Routes, 'teachersOnly', requestWith(`Bearer ${token}`))));
+    expect(e.status).toBe(403);
+    expect(e.code).toBe('password-change-required');
+    await expect(guard.canActivate(contextFor(Routes, 'teachersEvenBeforePasswordChange', requestWith(`Bearer ${token}`)))).resolves.toBe(true);
+  });
+
+  it('public routes do not look at sessions', async () => {
+    check.mockClear();
+    await expect(guard.canActivate(contextFor(Routes, 'open', requestWith()))).resolves.toBe(true);
+    expect(check).not.toHaveBeenCalled();
   });
 });
 

@@ -7,20 +7,37 @@ import { AccessDeclarationCheck } from './access-declaration.check';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './entities/login-throttle.entity';
 import { User, UserRole } from './entities/user.entity';
+import { RefreshToken, UserSession } from './entities/user-session.entity';
+import { PasswordService } from './passwords/password.service';
+import { SessionStatusService } from './sessions/session-status.service';
+import { SessionService } from './sessions/session.service';
+import { SessionsController } from './sessions.controller';
+import { LoginThrottleService } from './throttle/login-throttle.service';
 import { TokenService } from './token.service';
+import { UserSessionsController } from './user-sessions.controller';
 
 @Module({
   imports: [
     DiscoveryModule,
-    TypeOrmModule.forFeature([User, UserRole]),
+    TypeOrmModule.forFeature([User, UserRole, UserSession, RefreshToken, LoginThrottle]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, TokenService, AccessDeclarationCheck, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [TokenService],
+  controllers: [AuthController, SessionsController, UserSessionsController],
+  providers: [
+    AuthService,
+    TokenService,
+    SessionService,
+    SessionStatusService,
+    PasswordService,
+    LoginThrottleService,
+    AccessDeclarationCheck,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [TokenService, SessionService, SessionStatusService, LoginThrottleService],
 })
 export class AuthModule {}

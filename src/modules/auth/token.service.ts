@@ -11,6 +11,8 @@ interface AccessClaims {
   /** session id */
   sid: string;
   roles: string[];
+  /** present (true) while the user must change a one-time password: a hint for clients; the guard reads the account */
+  pwc?: true;
 }
 
 export const TOKEN_ISSUER = 'ejournal';
@@ -28,8 +30,9 @@ export class TokenService {
     return this.config.JWT_ACCESS_TTL;
   }
 
-  sign(actor: AnyActor): Promise<string> {
+  sign(actor: AnyActor, options: { mustChangePassword?: boolean } = {}): Promise<string> {
     const claims: AccessClaims = { sub: actor.userId, sch: actor.schoolId, sid: actor.sessionId, roles: actor.roles };
+    if (options.mustChangePassword) claims.pwc = true;
     return this.jwt.signAsync(claims, {
       expiresIn: this.config.JWT_ACCESS_TTL,
       issuer: TOKEN_ISSUER,

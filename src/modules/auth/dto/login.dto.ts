@@ -1,4 +1,4 @@
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   /** The login given by the school (case does not matter). */
@@ -10,8 +10,22 @@ export class LoginDto {
   /** @example "correct horse battery staple" */
   @IsString()
   @MinLength(1)
-  @MaxLength(128)
+  @MaxLength(1024)
   password!: string;
+
+  /** A name for this device in the session list. @example "Телефон" */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  deviceName?: string;
+}
+
+export class RefreshDto {
+  /** The refresh token of the latest login or refresh (each one works once). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  refreshToken!: string;
 }
 
 export class TokenResponseDto {
@@ -21,6 +35,15 @@ export class TokenResponseDto {
   /** @example "Bearer" */
   tokenType!: 'Bearer';
 
-  /** Lifetime of the access token in seconds. @example 900 */
+  /** Lifetime of the access token in seconds (at most 900). @example 900 */
   expiresIn!: number;
+
+  /** Opaque token for POST /auth/refresh: works once and is replaced by the one that refresh returns. Keep it secret. */
+  refreshToken!: string;
+
+  /** The session (device) these tokens belong to. @example "0d3f5a62-3c1e-4f7a-9b0e-6f2a1c9d8e47" */
+  sessionId!: string;
+
+  /** The user signed in with a one-time password: every call but the password change answers 403 until it is changed. */
+  mustChangePassword!: boolean;
 }

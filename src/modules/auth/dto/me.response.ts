@@ -16,4 +16,7 @@ export class MeResponse {
 
   /** @example ["teacher", "deputy"] */
   roles!: Role[];
+
+  /** Signed in with a one-time password that must be changed before anything else. */
+  mustChangePassword!: boolean;
 }

@@ -1,0 +1,73 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** What the access guard needs to know about the session behind an access token. */
+export interface SessionStatus {
+  /** the session is neither ended nor expired, and its user is active */
+  active: boolean;
+  /** the user signs in with a one-time password and must change it before anything else */
+  mustChangePassword: boolean;
+}
+
+/** Injection token of the clock (tests only); Date.now otherwise. */
+export const SESSION_CLOCK = Symbol('SESSION_CLOCK');
+
+const ENDED: SessionStatus = { active: false, mustChangePassword: false };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const STATUS = `
+  SELECT (s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active') AS active,
+         u.must_change_password
+    FROM user_session s
+    JOIN app_user u ON u.id = s.user_id
+   WHERE s.id = $1 AND s.user_id = $2`;
+
+/**
+ * Whether an access token's session still counts: one indexed SQL per session, remembered in this process for at
+ * most CACHE_TTL_MS, so that ending a session or disabling a user refuses its access tokens within seconds on every
+ * instance (at once on the instance that ended it). The cache holds at most CACHE_MAX entries.
+ */
+@Injectable()
+export class SessionStatusService {
+  static readonly CACHE_TTL_MS = 2_000;
+  static readonly CACHE_MAX = 10_000;
+
+  private readonly cache = new Map<string, { userId: string; status: SessionStatus; until: number }>();
+
+  constructor(
+    @InjectDataSource() private readonly db: Pick<DataSource, 'query'>,
+    @Optional() @Inject(SESSION_CLOCK) private readonly now: () => number = Date.now,
+  ) {}
+
+  async check(sessionId: string, userId: string): Promise<SessionStatus> {
+    if (!UUID.test(sessionId) || !UUID.test(userId)) return ENDED;
+    const t = this.now();
+    const hit = this.cache.get(sessionId);
+    if (hit && hit.until > t && hit.userId === userId) return hit.status;
+    const rows: Array<{ active: boolean; must_change_password: boolean }> = await this.db.query(STATUS, [sessionId, userId]);
+    const status: SessionStatus = rows[0] ? { active: rows[0].active, mustChangePassword: rows[0].must_change_password } : ENDED;
+    this.cache.delete(sessionId);
+    if (this.cache.size >= SessionStatusService.CACHE_MAX) {
+      // the oldest entry goes first (a Map iterates in insertion order)
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    this.cache.set(sessionId, { userId, status, until: t + SessionStatusService.CACHE_TTL_MS });
+    return status;
+  }
+
+  /** Drops what this process remembers about a session (it was just ended or changed here). */
+  forgetSession(sessionId: string): void {
+    this.cache.delete(sessionId);
+  }
+
+  /** Drops what this process remembers about every session of a user. */
+  forgetUser(userId: string): void {
+    for (const [id, entry] of this.cache) if (entry.userId === userId) this.cache.delete(id);
+  }
+
+  get cachedEntries(): number {
+    return this.cache.size;
+  }
+}
