@@ -42,7 +42,9 @@ export class AuthService {
     );
     const user = rows[0];
     const ok = await verifyPassword(user?.password_hash ?? (await timingDummyHash()), dto.password);
-    if (!user || !ok || user.status !== UserStatus.Active || !user.school_id || user.roles.length === 0) {
+    // a user belongs to a school, except the regional operator (no school; the token's `sch` is then null)
+    const placed = user?.school_id != null || (user?.roles.includes(Role.Operator) ?? false);
+    if (!user || !ok || user.status !== UserStatus.Active || !placed || user.roles.length === 0) {
       throw new ProblemError(401, 'invalid-credentials', 'Authentication failed', 'The login or password is incorrect');
     }
     const accessToken = await this.tokens.sign({ userId: user.id, schoolId: user.school_id, sessionId: randomUUID(), roles: user.roles });
