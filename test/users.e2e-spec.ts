@@ -1,4 +1,6 @@
-import { Role } from '../src/common/access/role';
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { buildMarkTypes } from '../src/database/seed/generator';
 import { bearer, createTestApp, seedOperator, seedTestSchool, TEST_PASSWORD, TestApp, TestSchool } from './utils/test-app';
 
@@ -368,5 +370,26 @@ describe('staff accounts and the regional operator', () => {
       [[`%${hash}%`, `%${res.body.oneTimePassword}%`, '%$argon2id$%']],
     );
     expect(leaks).toEqual([{ n: 0 }]);
+  });
+
+  it('operator:create prints a one-time password that signs in, and refuses a taken login', async () => {
+    const cli = resolve(__dirname, '..', 'dist', 'database', 'cli', 'create-operator.js');
+    const env = { PATH: process.env.PATH, DATABASE_URL: t.databaseUrl, JWT_SECRET: 'x'.repeat(48), LOG_LEVEL: 'silent' };
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, [cli, '--login', 'operator.krsk', '--full-name', 'Соколова Анна Дмитриевна'], { env });
+    const password = /One-time password: (\S+)/.exec(stdout)?.[1] as string;
+    expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    const [row] = await t.db.query(
+      `SELECT u.school_id, u.must_change_password, u.full_name, array_agg(r.role) AS roles FROM app_user u
+         JOIN user_role r ON r.user_id = u.id WHERE u.login = 'operator.krsk' GROUP BY u.id`,
+    );
+    expect(row).toEqual({ school_id: null, must_change_password: true, full_name: 'Соколова Анна Дмитриевна', roles: ['operator'] });
+    const login = await signIn('operator.krsk', password).expect(200);
+    await get(`Bearer ${login.body.accessToken}`, '/schools').expect(200);
+    const [event] = await t.db.query(`SELECT system, changes ->> 'password_hash' AS hash FROM audit_event WHERE entity = 'app_user' AND changes ->> 'login' = 'operator.krsk'`);
+    expect(event).toEqual({ system: 'cli:create-operator', hash: '***' });
+
+    const again = run(process.execPath, [cli, '--login', 'OPERATOR.KRSK', '--full-name', 'Другой Оператор'], { env });
+    await expect(again).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('already taken') });
   });
 });

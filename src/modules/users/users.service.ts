@@ -73,7 +73,7 @@ export interface NewAccount {
 export class UsersService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  list(actor: Actor, query: UserListQuery): Promise<Page<UserResponse>> {
+  async list(actor: Actor, query: UserListQuery): Promise<Page<UserResponse>> {
     const qb = this.db
       .getRepository(User)
       .createQueryBuilder('u')
@@ -82,13 +82,15 @@ export class UsersService {
     if (query.role) qb.andWhere('EXISTS (SELECT 1 FROM user_role fr WHERE fr.user_id = u.id AND fr.role = :role)', { role: query.role });
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
     if (query.q) {
+      // a substring, taken literally; lower() under the ICU collation folds Cyrillic case as well
       const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(
         '(lower(u.full_name) LIKE lower(:q COLLATE "ru-RU-x-icu") OR lower(u.login) LIKE lower(:q COLLATE "ru-RU-x-icu"))',
         { q: pattern },
       );
     }
-    return paginate(
+    // ФИО in Russian alphabetical order (Ё beside Е), then id; roles and last sign-in read for the page only
+    const page = await paginate(
       qb,
       [
         { sql: 'u.full_name COLLATE "ru-RU-x-icu"', cast: 'text' },
@@ -97,7 +99,8 @@ export class UsersService {
       query,
       (u) => [u.fullName, u.id],
       (u) => u.id,
-    ).then(async (page) => ({ ...page, items: await this.rowsInOrder(this.db.manager, actor.schoolId, page.items) }));
+    );
+    return { ...page, items: await this.rowsInOrder(this.db.manager, actor.schoolId, page.items) };
   }
 
   async get(actor: Actor, userId: string): Promise<UserResponse> {
