@@ -14,6 +14,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { SchoolModule } from './modules/school/school.module';
+import { UsersModule } from './modules/users/users.module';
 
 /** The HTTP API. */
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         SchoolModule,
+        UsersModule,
         SeedModule,
       ],
       providers: [

@@ -5,7 +5,7 @@ import { Role } from '../src/common/access/role';
  * spec and fails when an operation has no row here, when a row disagrees with the route's declaration, or when
  * a live call disagrees with the row. A new route is unfinished until it has its row.
  */
-const { Admin, Director, Deputy, Secretary, Teacher } = Role;
+const { Admin, Director, Deputy, Secretary, Teacher, Operator } = Role;
 const STAFF = [Admin, Director, Deputy, Secretary, Teacher];
 const EVERYONE = Object.values(Role);
 
@@ -59,6 +59,16 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   getMarkType: STAFF,
   updateMarkType: [Admin],
   archiveMarkType: [Admin],
+  // users: staff accounts of the school (the director reads them)
+  listUsers: [Admin, Director],
+  createUser: [Admin],
+  getUser: [Admin, Director],
+  updateUser: [Admin],
+  replaceUserRoles: [Admin],
+  // region: the regional operator's schools and first admins
+  listSchools: [Operator],
+  createSchool: [Operator],
+  createSchoolAdmin: [Operator],
 };
 
 /** A valid body for operations that need one, so that a call reaches the access and reach checks. */
@@ -81,6 +91,11 @@ export const SAMPLE_BODIES: Record<string, object> = {
   replaceBellSchedule: { name: 'Проверка', bells: [{ lessonNumber: 1, startsAt: '08:00', endsAt: '08:40' }] },
   createMarkType: { code: 'probe', name: 'Проверка', shortName: 'Пр', weight: 1, category: 'other' },
   updateMarkType: {},
+  createUser: { login: 'probe.user', fullName: 'Пробная Пользователь', roles: ['teacher'] },
+  updateUser: {},
+  replaceUserRoles: { roles: ['teacher'] },
+  createSchool: { name: 'Пробная школа', shortName: 'Проба' },
+  createSchoolAdmin: { login: 'probe.admin', fullName: 'Пробный Администратор' },
 };
 
 /** Operations that end the caller's session: the access test signs in afresh for each call of these. */

@@ -10,6 +10,7 @@ import { Role, SCHOOL_ROLES } from '../../src/common/access/role';
 import { configureApp, createFastifyAdapter } from '../../src/common/http/configure-app';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { generateSchool } from '../../src/database/seed/generator';
+import { insertOperator } from '../../src/database/seed/seed-operator';
 import { schoolUsers, seedSchool } from '../../src/database/seed/seed-school';
 import { setAuditContext } from '../../src/database/audit-context.subscriber';
 import { systemContext } from '../../src/common/context/request-context';
@@ -129,5 +130,13 @@ export async function systemWrite(t: TestApp, sql: string, params: unknown[] = [
   return t.db.transaction(async (m) => {
     await setAuditContext(m, systemContext('test'));
     return m.query(sql, params);
+  });
+}
+
+/** A regional operator (no school, role `operator`) with TEST_PASSWORD, written as system work 'test'. Returns the user id. */
+export async function seedOperator(t: TestApp, login = 'operator.test'): Promise<string> {
+  return t.db.transaction(async (m) => {
+    await setAuditContext(m, systemContext('test'));
+    return insertOperator(m, { login, fullName: 'Региональный оператор', password: TEST_PASSWORD, mustChangePassword: false });
   });
 }

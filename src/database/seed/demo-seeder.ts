@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '../../common/access/role';
 import { AppConfig } from '../../config/app-config';
 import { currentAcademicStartYear, generateSchool, GeneratedSchool } from './generator';
+import { insertOperator } from './seed-operator';
 import { seedSchool, SeedUser } from './seed-school';
 
 export interface DemoLogin {
@@ -28,7 +29,7 @@ function fullName(p: { surname: string; name: string; patronymic: string }): str
   return `${p.surname} ${p.name} ${p.patronymic}`;
 }
 
-/** One demo user per role, named after people of the generated school. */
+/** One demo user per role, named after people of the generated school, and a regional operator. */
 export function demoUsers(g: GeneratedSchool): SeedUser[] {
   const staffWith = (position: string) => g.staff.find((s) => s.positions.some((p) => p.startsWith(position))) ?? g.staff[0];
   // a girl of grade 5 and her mother, who shares her (feminine) surname
@@ -43,7 +44,9 @@ export function demoUsers(g: GeneratedSchool): SeedUser[] {
     [Role.Parent, parent],
     [Role.Student, student],
   ];
-  return people.map(([role, person]) => ({ login: role, password: readablePassword(), fullName: fullName(person), roles: [role] }));
+  const school = people.map(([role, person]) => ({ login: role, password: readablePassword(), fullName: fullName(person), roles: [role] }));
+  // the regional operator belongs to no school: seedIfEmpty writes it apart
+  return [...school, { login: Role.Operator, password: readablePassword(), fullName: 'Региональный оператор', roles: [Role.Operator] }];
 }
 
 /**
@@ -68,7 +71,12 @@ export class DemoSeeder {
       if (any) return null;
       const g = generateSchool({ seed: 1, startYear: currentAcademicStartYear(new Date()), schoolNumber: 1 });
       const users = demoUsers(g);
-      await seedSchool(m, g, users);
+      const isOperator = (u: SeedUser) => u.roles.includes(Role.Operator);
+      await seedSchool(m, g, users.filter((u) => !isOperator(u)));
+      // still inside the seed audit context that seedSchool set
+      for (const u of users.filter(isOperator)) {
+        await insertOperator(m, { login: u.login, fullName: u.fullName, password: u.password, mustChangePassword: false });
+      }
       return users.map((u) => ({ login: u.login, password: u.password, role: u.roles[0] }));
     });
     if (!created) return this.storedLogins();
