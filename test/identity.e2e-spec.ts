@@ -389,7 +389,7 @@ describe('identity: sessions, refresh tokens, passwords', () => {
       const res = await t.http.post(`${API}/users/${userId}/password-reset`).set('authorization', admin.auth).expect(200);
       expect(res.headers['cache-control']).toBe('no-store');
       const otp: string = res.body.oneTimePassword;
-      expect(otp).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+      expect(otp).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
       expect((await me(before.auth).expect(401)).body.code).toBe('session-ended');
       expect((await login(t, { login: 'reset.s31', password: TEST_PASSWORD })).status).toBe(401);
 

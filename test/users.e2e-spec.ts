@@ -190,13 +190,13 @@ describe('staff accounts and the regional operator', () => {
     expect(derole.body.code).toBe('last-admin');
     expect(await rolesOf(s1.logins.admin)).toEqual(['admin']);
 
-    // a second admin; they take the admin role from the first, whose token still says admin
+    // a second admin takes the admin role from the first: the first one's token stops working for admin routes at once
     await put(admin, `/users/${directorId}/roles`, { roles: ['director', 'admin'] }).expect(200);
     const second = await bearer(t, s1.logins.director);
     await put(second, `/users/${adminId}/roles`, { roles: ['teacher'] }).expect(200);
-    const disable = await patch(admin, `/users/${directorId}`, { status: 'disabled' }).expect(409);
-    expect(disable.body.code).toBe('last-admin');
-    const strip = await put(admin, `/users/${directorId}/roles`, { roles: ['director'] }).expect(409);
+    expect((await patch(admin, `/users/${directorId}`, { status: 'disabled' }).expect(403)).body.code).toBe('forbidden');
+    // the only admin now, the second one cannot give up the admin role
+    const strip = await put(second, `/users/${directorId}/roles`, { roles: ['director'] }).expect(409);
     expect(strip.body.code).toBe('last-admin');
     await put(second, `/users/${adminId}/roles`, { roles: ['admin'] }).expect(200);
 
@@ -220,17 +220,23 @@ describe('staff accounts and the regional operator', () => {
     expect(await rolesOf(s1.logins.director)).toEqual(['director']);
   });
 
-  it('a disabled user cannot sign in', async () => {
+  it('a disabled user cannot sign in, and their sessions end at once', async () => {
     const teacherId = await idOf(s1.logins.teacher);
-    await signIn(s1.logins.teacher, TEST_PASSWORD).expect(200);
+    const teacher = await bearer(t, s1.logins.teacher);
+    await get(teacher, '/auth/me').expect(200);
     const res = await patch(admin, `/users/${teacherId}`, { status: 'disabled' }).expect(200);
     expect(res.body.status).toBe('disabled');
+    expect((await get(teacher, '/auth/me').expect(401)).body.code).toBe('session-ended');
+    const [open] = await t.db.query(`SELECT count(*)::int AS n FROM user_session WHERE user_id = $1 AND revoked_at IS NULL`, [teacherId]);
+    expect(open).toEqual({ n: 0 });
     const refused = await signIn(s1.logins.teacher, TEST_PASSWORD).expect(401);
     expect(refused.body.code).toBe('invalid-credentials');
     const disabled = await get(admin, '/users', { status: 'disabled' }).expect(200);
     expect(disabled.body.items.map((u: { id: string }) => u.id)).toEqual([teacherId]);
     await patch(admin, `/users/${teacherId}`, { status: 'active' }).expect(200);
     await signIn(s1.logins.teacher, TEST_PASSWORD).expect(200);
+    // enabling the account again does not bring the old session back
+    expect((await get(teacher, '/auth/me').expect(401)).body.code).toBe('session-ended');
   });
 
   it('the operator creates a school and its first admin, who can sign in', async () => {
@@ -385,7 +391,15 @@ describe('staff accounts and the regional operator', () => {
     );
     expect(row).toEqual({ school_id: null, must_change_password: true, full_name: 'Соколова Анна Дмитриевна', roles: ['operator'] });
     const login = await signIn('operator.krsk', password).expect(200);
-    await get(`Bearer ${login.body.accessToken}`, '/schools').expect(200);
+    const auth = `Bearer ${login.body.accessToken}`;
+    // a one-time password: nothing but the password change until it is replaced
+    expect((await get(auth, '/schools').expect(403)).body.code).toBe('password-change-required');
+    await t.http
+      .post('/api/v1/auth/password')
+      .set('Authorization', auth)
+      .send({ currentPassword: password, newPassword: 'Енисей-Красноярск-2026' })
+      .expect(204);
+    await get(auth, '/schools').expect(200);
     const [event] = await t.db.query(`SELECT system, changes ->> 'password_hash' AS hash FROM audit_event WHERE entity = 'app_user' AND changes ->> 'login' = 'operator.krsk'`);
     expect(event).toEqual({ system: 'cli:create-operator', hash: '***' });
 

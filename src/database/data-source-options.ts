@@ -3,6 +3,7 @@ import { DataSourceOptions } from 'typeorm';
 import { AuditContextSubscriber } from './audit-context.subscriber';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { SafeTypeOrmLogger } from './typeorm-logger';
 
 // `date` values stay 'YYYY-MM-DD' strings: school-local calendar dates, never shifted by the process time zone.
 types.setTypeParser(types.builtins.DATE, (v: string) => v);
@@ -22,6 +23,8 @@ export function dataSourceOptions(url: string, poolSize = 10, applicationName = 
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: ['error', 'warn', 'migration'],
+    logger: new SafeTypeOrmLogger(),
+    maxQueryExecutionTime: 2_000,
     applicationName,
     poolSize,
     extra: {

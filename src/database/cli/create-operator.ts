@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { systemContext } from '../../common/context/request-context';
 import { ConfigError, loadConfig } from '../../config/app-config';
-import { generateOneTimePassword } from '../../modules/users/one-time-password';
+import { generateOneTimePassword } from '../../modules/auth/passwords/password-policy';
 import { LOGIN_MESSAGE, LOGIN_PATTERN } from '../../modules/users/user-rules';
 import { setAuditContext } from '../audit-context.subscriber';
 import { dataSourceOptions } from '../data-source-options';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   try {
     await runMigrations(config.DATABASE_URL as string);
     await ds.initialize();
-    const password = generateOneTimePassword();
+    const password = generateOneTimePassword(args.login);
     await ds.transaction(async (m) => {
       await setAuditContext(m, systemContext('cli:create-operator'));
       await insertOperator(m, { login: args.login, fullName: args.fullName, password, mustChangePassword: true });

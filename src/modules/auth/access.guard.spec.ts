@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { Access, PasswordChangeExempt, Public } from '../../common/access/access.decorator';
 import { Actor } from '../../common/access/actor';
-import { Role } from '../../common/access/role';
+import { ALL_ROLES, Role } from '../../common/access/role';
 import { ProblemError } from '../../common/errors/problem';
 import { loadConfig } from '../../config/app-config';
 import { AccessGuard } from './access.guard';
@@ -82,12 +82,12 @@ describe('AccessGuard', () => {
   const config = loadConfig({ JWT_SECRET: SECRET, DATABASE_URL: 'postgres://a@b/c' });
   const jwt = new JwtService({ secret: SECRET });
   const tokens = new TokenService(jwt, config);
-  let session: SessionStatus = { active: true, mustChangePassword: false };
+  let session: SessionStatus = { active: true, mustChangePassword: false, roles: [...ALL_ROLES] };
   const status = { check: jest.fn(async () => session) } as unknown as SessionStatusService;
   const guard = new AccessGuard(new Reflector(), tokens, status);
 
   beforeEach(() => {
-    session = { active: true, mustChangePassword: false };
+    session = { active: true, mustChangePassword: false, roles: [...ALL_ROLES] };
   });
 
   it('a route that declares no access is refused with 403 access-not-declared', async () => {
@@ -236,7 +236,7 @@ describe('AccessGuard and sessions', () => {
   const guard = new AccessGuard(new Reflector(), tokens, { check } as unknown as SessionStatusService);
 
   it('a token whose session has ended (or whose user is disabled) → 401 session-ended', async () => {
-    session = { active: false, mustChangePassword: false };
+    session = { active: false, mustChangePassword: false, roles: [] };
     const request = requestWith(`Bearer ${await tokens.sign(ACTOR)}`);
     const e = await refusal(guard.canActivate(contextFor(Routes, 'teachersOnly', request)));
     expect(e.status).toBe(401);
@@ -246,12 +246,23 @@ describe('AccessGuard and sessions', () => {
   });
 
   it('a user who must change a one-time password → 403 password-change-required, except on exempt routes', async () => {
-    session = { active: true, mustChangePassword: true };
+    session = { active: true, mustChangePassword: true, roles: [...ALL_ROLES] };
     const token = await tokens.sign(ACTOR, { mustChangePassword: true });
     const e = await refusal(guard.canActivate(contextFor(Routes, 'teachersOnly', requestWith(`Bearer ${token}`))));
     expect(e.status).toBe(403);
     expect(e.code).toBe('password-change-required');
     await expect(guard.canActivate(contextFor(Routes, 'teachersEvenBeforePasswordChange', requestWith(`Bearer ${token}`)))).resolves.toBe(true);
+  });
+
+  it('a role taken away from the user stops working before the token expires; the roles still held work', async () => {
+    session = { active: true, mustChangePassword: false, roles: [Role.Teacher] };
+    const token = await tokens.sign({ ...ACTOR, roles: [Role.Admin, Role.Teacher] });
+    const e = await refusal(guard.canActivate(contextFor(Routes, 'adminsOnly', requestWith(`Bearer ${token}`))));
+    expect(e.status).toBe(403);
+    expect(e.code).toBe('forbidden');
+    const request = requestWith(`Bearer ${token}`);
+    await expect(guard.canActivate(contextFor(Routes, 'teachersOnly', request))).resolves.toBe(true);
+    expect(request.actor?.roles).toEqual([Role.Teacher]);
   });
 
   it('public routes do not look at sessions', async () => {

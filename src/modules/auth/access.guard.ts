@@ -43,13 +43,15 @@ export class AccessGuard implements CanActivate {
     if (!session.active) {
       throw new ProblemError(401, 'session-ended', 'Authentication required', 'The session of this access token has ended; sign in again');
     }
-    if (!actor.roles.some((r) => rule.roles.includes(r))) {
+    // the token's roles that the user still holds: a role taken away stops working within seconds
+    const roles = actor.roles.filter((r) => session.roles.includes(r));
+    if (!roles.some((r) => rule.roles.includes(r))) {
       throw new ProblemError(403, 'forbidden', 'Forbidden', 'Your role may not perform this operation');
     }
     if (session.mustChangePassword && !this.reflector.getAllAndOverride<boolean | undefined>(PASSWORD_CHANGE_EXEMPT_METADATA, targets)) {
       throw new ProblemError(403, 'password-change-required', 'Password change required', 'Change your one-time password first (POST /api/v1/auth/password)');
     }
-    request.actor = actor;
+    request.actor = { ...actor, roles };
     return true;
   }
 }

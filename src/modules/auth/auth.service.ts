@@ -18,6 +18,7 @@ import { SessionStatusService } from './sessions/session-status.service';
 import { SessionService } from './sessions/session.service';
 import { TooManyAttemptsError } from './throttle/login-throttle.service';
 import { LoginThrottleService } from './throttle/login-throttle.service';
+import { tokenRoles } from './token-roles';
 import { TokenService } from './token.service';
 
 interface UserRow {
@@ -36,16 +37,6 @@ const USER_WITH_ROLES = `
          coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
     FROM app_user u
     LEFT JOIN user_role r ON r.user_id = u.id`;
-
-/**
- * The roles a token carries: a school's user gets their school roles, the regional operator (no school) only
- * `operator`. null when the account may not sign in (no usable role).
- */
-export function tokenRoles(user: { school_id: string | null; roles: Role[] }): Role[] | null {
-  if (user.school_id === null) return user.roles.includes(Role.Operator) ? [Role.Operator] : null;
-  const roles = user.roles.filter((r) => r !== Role.Operator);
-  return roles.length > 0 ? roles : null;
-}
 
 function invalidCredentials(): ProblemError {
   return new ProblemError(401, 'invalid-credentials', 'Authentication failed', 'The login or password is incorrect');

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { SessionEndReason } from '../auth/entities/user-session.entity';
+import { SessionStatusService } from '../auth/sessions/session-status.service';
+import { SessionService } from '../auth/sessions/session.service';
 import { Actor } from '../../common/access/actor';
 import { Role } from '../../common/access/role';
 import { conflict, fieldProblem, notFound } from '../../common/errors/problem';
@@ -10,7 +13,7 @@ import { hashPassword } from '../auth/password-hasher';
 import { lockSchool } from '../school/school-lock';
 import { CreateUserDto, ReplaceUserRolesDto, UpdateUserDto, UserListQuery } from './dto/user.dto';
 import { CreatedAccountResponse, UserResponse } from './dto/user.response';
-import { generateOneTimePassword } from './one-time-password';
+import { generateOneTimePassword } from '../auth/passwords/password-policy';
 import { assertAdminRemains, assertAssignableRoles, normalizeFullName, replaceStaffRoles } from './user-rules';
 
 interface UserRow {
@@ -71,7 +74,11 @@ export interface NewAccount {
  */
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionService,
+    private readonly sessionStatus: SessionStatusService,
+  ) {}
 
   async list(actor: Actor, query: UserListQuery): Promise<Page<UserResponse>> {
     const qb = this.db
@@ -117,7 +124,7 @@ export class UsersService {
    * sign-in (also used by the regional operator for a school's first admin). The password is returned once.
    */
   async createAccount(schoolId: string, account: NewAccount, prepare?: (m: EntityManager) => Promise<void>): Promise<CreatedAccountResponse> {
-    const oneTimePassword = generateOneTimePassword();
+    const oneTimePassword = generateOneTimePassword(account.login);
     const passwordHash = await hashPassword(oneTimePassword);
     const user = await this.db.transaction(async (m) => {
       await prepare?.(m);
@@ -141,7 +148,7 @@ export class UsersService {
 
   async update(actor: Actor, userId: string, dto: UpdateUserDto): Promise<UserResponse> {
     try {
-      return await this.db.transaction(async (m) => {
+      const updated = await this.db.transaction(async (m) => {
         await lockSchool(m, actor.schoolId);
         const user = (await this.find(m, actor.schoolId, userId, true)) ?? this.missing();
         if (dto.status === UserStatus.Disabled && userId === actor.userId) {
@@ -149,6 +156,8 @@ export class UsersService {
         }
         if (dto.status !== undefined && dto.status !== user.status) {
           await this.assertAdminRemains(m, actor.schoolId, { id: userId, active: dto.status === UserStatus.Active, roles: user.roles });
+          // a disabled account is signed out everywhere; re-enabling it does not bring its sessions back
+          if (dto.status === UserStatus.Disabled) await this.sessions.revoke(m, { userId }, SessionEndReason.UserDisabled);
         }
         if (dto.login !== undefined && dto.login.toLowerCase() !== user.login.toLowerCase()) {
           await this.assertLoginFree(m, dto.login);
@@ -167,6 +176,9 @@ export class UsersService {
         }
         return (await this.find(m, actor.schoolId, userId)) as UserResponse;
       });
+      // a status change counts at once on this instance (within seconds on the others)
+      this.sessionStatus.forgetUser(userId);
+      return updated;
     } catch (e) {
       if (isLoginUniqueViolation(e)) throw loginTaken();
       throw e;
@@ -176,7 +188,7 @@ export class UsersService {
   /** Replaces the user's staff roles; parent and student roles they hold stay. */
   async replaceRoles(actor: Actor, userId: string, dto: ReplaceUserRolesDto): Promise<UserResponse> {
     const staff = assertAssignableRoles(dto.roles);
-    return this.db.transaction(async (m) => {
+    const updated = await this.db.transaction(async (m) => {
       await lockSchool(m, actor.schoolId);
       const user = (await this.find(m, actor.schoolId, userId, true)) ?? this.missing();
       const roles = replaceStaffRoles(user.roles, staff);
@@ -188,6 +200,9 @@ export class UsersService {
       if (removed.length > 0 || added.length > 0) await m.query('UPDATE app_user SET updated_at = now() WHERE id = $1', [userId]);
       return (await this.find(m, actor.schoolId, userId)) as UserResponse;
     });
+    // a role taken away stops working at once on this instance (within seconds on the others)
+    this.sessionStatus.forgetUser(userId);
+    return updated;
   }
 
   private missing(): never {

@@ -17,6 +17,8 @@ export enum SessionEndReason {
   PasswordReset = 'password-reset',
   /** a refresh token that had already been rotated was presented again: the session is taken to be stolen */
   RefreshReuse = 'refresh-reuse',
+  /** an admin disabled the account */
+  UserDisabled = 'user-disabled',
 }
 
 /**
@@ -28,7 +30,7 @@ export enum SessionEndReason {
 @Index('ix_user_session_school_user', ['schoolId', 'userId'])
 @Check(
   'ck_user_session_revoke_reason',
-  `"revoke_reason" IN ('logout', 'ended-by-user', 'ended-by-admin', 'password-change', 'password-reset', 'refresh-reuse')`,
+  `"revoke_reason" IN ('logout', 'ended-by-user', 'ended-by-admin', 'password-change', 'password-reset', 'refresh-reuse', 'user-disabled')`,
 )
 export class UserSession {
   @PrimaryGeneratedColumn('uuid')

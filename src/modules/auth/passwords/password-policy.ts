@@ -54,13 +54,14 @@ export function passwordPolicyProblem(violation: PasswordPolicyViolation, field:
 }
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or copied from paper (no 0/o, 1/l/i). */
-const READABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
-const GROUPS = 3;
+export const ONE_TIME_PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const READABLE = ONE_TIME_PASSWORD_ALPHABET;
+const GROUPS = 4;
 const GROUP_LENGTH = 4;
 
 /**
- * A one-time password an admin can dictate or print: three groups of four readable characters, e.g. `k7pm-x3qa-9wre`
- * (about 59 bits from crypto.randomInt). Always passes checkPasswordPolicy (for the given login too).
+ * A one-time password an admin can dictate or print: four groups of four readable characters, e.g. `k7pm-x3qa-9wre-m4td`
+ * (16 characters from 31: about 79 bits, from crypto.randomInt). New accounts, resets and operator:create use it. Always passes checkPasswordPolicy (for the given login too).
  */
 export function generateOneTimePassword(login?: string | null): string {
   for (;;) {

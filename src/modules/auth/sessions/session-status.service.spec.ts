@@ -14,8 +14,8 @@ describe('SessionStatusService', () => {
 
   it('asks the database once and remembers the answer for at most 2 s', async () => {
     let active = true;
-    const { service, query, advance } = setup(() => [{ active, must_change_password: false }]);
-    await expect(service.check(sid, uid)).resolves.toEqual({ active: true, mustChangePassword: false });
+    const { service, query, advance } = setup(() => [{ active, must_change_password: false, school_id: 'school', roles: ['teacher'] }]);
+    await expect(service.check(sid, uid)).resolves.toEqual({ active: true, mustChangePassword: false, roles: ['teacher'] });
     active = false;
     advance(1_999);
     await expect(service.check(sid, uid)).resolves.toMatchObject({ active: true });
@@ -27,7 +27,7 @@ describe('SessionStatusService', () => {
 
   it('a session that does not exist, or belongs to someone else, is not active', async () => {
     const { service } = setup(() => []);
-    await expect(service.check(sid, uid)).resolves.toEqual({ active: false, mustChangePassword: false });
+    await expect(service.check(sid, uid)).resolves.toEqual({ active: false, mustChangePassword: false, roles: [] });
   });
 
   it('ids that are not UUIDs are refused without a query', async () => {
@@ -50,5 +50,14 @@ describe('SessionStatusService', () => {
     const { service } = setup(() => [{ active: true, must_change_password: false }]);
     for (let i = 0; i < SessionStatusService.CACHE_MAX + 50; i++) await service.check(randomUUID(), uid);
     expect(service.cachedEntries).toBe(SessionStatusService.CACHE_MAX);
+  });
+
+  it('reports the roles the user holds now: school roles for a school user, only operator without a school', async () => {
+    let row: Record<string, unknown> = { active: true, must_change_password: false, school_id: 'school', roles: ['deputy', 'operator', 'teacher'] };
+    const { service, advance } = setup(() => [row]);
+    await expect(service.check(sid, uid)).resolves.toMatchObject({ roles: ['deputy', 'teacher'] });
+    row = { active: true, must_change_password: false, school_id: null, roles: ['admin', 'operator'] };
+    advance(2_000);
+    await expect(service.check(sid, uid)).resolves.toMatchObject({ roles: ['operator'] });
   });
 });

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Role } from '../../../common/access/role';
+import { tokenRoles } from '../token-roles';
 
 /** What the access guard needs to know about the session behind an access token. */
 export interface SessionStatus {
@@ -8,17 +10,20 @@ export interface SessionStatus {
   active: boolean;
   /** the user signs in with a one-time password and must change it before anything else */
   mustChangePassword: boolean;
+  /** the roles the user holds now: a role taken away stops working within the cache time, not at token expiry */
+  roles: Role[];
 }
 
 /** Injection token of the clock (tests only); Date.now otherwise. */
 export const SESSION_CLOCK = Symbol('SESSION_CLOCK');
 
-const ENDED: SessionStatus = { active: false, mustChangePassword: false };
+const ENDED: SessionStatus = { active: false, mustChangePassword: false, roles: [] };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const STATUS = `
   SELECT (s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active') AS active,
-         u.must_change_password
+         u.must_change_password, u.school_id,
+         coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_role r WHERE r.user_id = u.id), '{}') AS roles
     FROM user_session s
     JOIN app_user u ON u.id = s.user_id
    WHERE s.id = $1 AND s.user_id = $2`;
@@ -45,8 +50,16 @@ export class SessionStatusService {
     const t = this.now();
     const hit = this.cache.get(sessionId);
     if (hit && hit.until > t && hit.userId === userId) return hit.status;
-    const rows: Array<{ active: boolean; must_change_password: boolean }> = await this.db.query(STATUS, [sessionId, userId]);
-    const status: SessionStatus = rows[0] ? { active: rows[0].active, mustChangePassword: rows[0].must_change_password } : ENDED;
+    const rows: Array<{ active: boolean; must_change_password: boolean; school_id?: string | null; roles?: Role[] }> =
+      await this.db.query(STATUS, [sessionId, userId]);
+    const row = rows[0];
+    const status: SessionStatus = row
+      ? {
+          active: row.active,
+          mustChangePassword: row.must_change_password,
+          roles: tokenRoles({ school_id: row.school_id ?? null, roles: row.roles ?? [] }) ?? [],
+        }
+      : ENDED;
     this.cache.delete(sessionId);
     if (this.cache.size >= SessionStatusService.CACHE_MAX) {
       // the oldest entry goes first (a Map iterates in insertion order)

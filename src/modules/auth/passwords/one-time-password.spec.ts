@@ -1,4 +1,4 @@
-import { generateOneTimePassword, ONE_TIME_PASSWORD_ALPHABET } from './one-time-password';
+import { generateOneTimePassword, ONE_TIME_PASSWORD_ALPHABET } from './password-policy';
 
 describe('generateOneTimePassword', () => {
   it('is at least 12 characters: four groups of four readable characters', () => {
