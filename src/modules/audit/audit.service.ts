@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActionContext, currentContext } from '../../common/context/request-context';
+import { auditContext } from '../../database/audit-context.subscriber';
 import { AuditAction } from './audit-action';
 import { AuditOutcome } from './entities/audit-event.entity';
 
@@ -34,8 +35,11 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async record(event: AuditRecord, manager?: EntityManager): Promise<void> {
-    const ctx = currentContext();
-    const actor = { ...ctx, ...event.actor };
+    const current = currentContext();
+    const ctx = current ? auditContext(current) : undefined;
+    // only the actor fields given override the context's (an explicit undefined keeps the context's value)
+    const given = Object.fromEntries(Object.entries(event.actor ?? {}).filter(([, v]) => v !== undefined));
+    const actor: Partial<ActionContext> = { ...ctx, ...given };
     await (manager ?? this.db.manager).query(INSERT, [
       actor.schoolId ?? null,
       actor.userId ?? null,
