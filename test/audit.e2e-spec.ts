@@ -35,6 +35,15 @@ export const AUDIT_TRIGGER_EXEMPT_TABLES: readonly string[] = [
   'login_throttle',
 ];
 
+/**
+ * Columns of audited tables whose names look like secrets but are not (flags, times): shown in the trail as they are.
+ * Any other column named like a secret must be masked by the trigger (a name ending in _hash, _secret or _token).
+ */
+export const NOT_SECRET_COLUMNS: readonly string[] = ['must_change_password', 'password_changed_at'];
+const SECRET_LOOKING = /hash|secret|token|password/;
+/** the trigger's mask, as in the migration */
+const MASKED = /(^|_)(hash|secret|token)$/;
+
 const API = '/api/v1';
 const TZ = 'Asia/Krasnoyarsk';
 const APPEND_ONLY = /audit_event is append-only/;
@@ -452,6 +461,29 @@ describe('audit trail and usage monitoring (e2e)', () => {
       expect(Number(leaked[0].count)).toBe(0);
       await systemWrite(t, 'UPDATE app_user SET password_hash = $1 WHERE id = $2', [old.password_hash, uid.teacher]);
     });
+
+    it('a secret column by any name ending in _hash, _secret or _token is masked on create, update and delete', async () => {
+      await t.db.query(`CREATE TABLE test_secret_probe (id uuid PRIMARY KEY, school_id uuid, note text, refresh_token_hash text,
+        otp_secret text, api_token text, secret text, hashtag text, token_count int)`);
+      try {
+        await t.db.query(`CREATE TRIGGER audit_row_change AFTER INSERT OR UPDATE OR DELETE ON test_secret_probe FOR EACH ROW
+          EXECUTE FUNCTION audit_row_change('id', 'school_id', '')`);
+        const id = '6f1d8a52-3c4b-4e8f-9a7d-2b5c6e1f0a93';
+        await systemWrite(t, `INSERT INTO test_secret_probe VALUES ($1, $2, 'заметка', 'rt-h4sh-1', 'otp-s3cret-1', 'api-t0ken-1', 's3cret-1', '#школа', 3)`, [id, s1.id]);
+        await systemWrite(t, `UPDATE test_secret_probe SET refresh_token_hash = 'rt-h4sh-2', otp_secret = 'otp-s3cret-2', api_token = 'api-t0ken-2', secret = 's3cret-2', note = 'другая' WHERE id = $1`, [id]);
+        await systemWrite(t, 'DELETE FROM test_secret_probe WHERE id = $1', [id]);
+        const trail = await events('entity=test_secret_probe');
+        const masked = { refresh_token_hash: '***', otp_secret: '***', api_token: '***', secret: '***' };
+        expect(trail.map((e) => [e.action, e.changes])).toEqual([
+          ['delete', { id, school_id: s1.id, note: 'другая', hashtag: '#школа', token_count: 3, ...masked }],
+          ['update', { note: { from: 'заметка', to: 'другая' }, ...masked }],
+          ['create', { id, school_id: s1.id, note: 'заметка', hashtag: '#школа', token_count: 3, ...masked }],
+        ]);
+        expect(await count(`SELECT count(*) FROM audit_event WHERE changes::text ~ '(h4sh|s3cret|t0ken)'`)).toBe(0);
+      } finally {
+        await t.db.query('DROP TABLE test_secret_probe');
+      }
+    });
   });
 
   // ======================================================================================================
@@ -861,6 +893,11 @@ describe('audit trail and usage monitoring (e2e)', () => {
           expect({ table: r.table, school, exists: has(r.table, school) }).toEqual({ table: r.table, school, exists: true });
         }
         if (subject !== '') expect({ table: r.table, subject, exists: has(r.table, subject) }).toEqual({ table: r.table, subject, exists: true });
+        // a column named like a secret is masked, unless it is a known flag or time
+        for (const c of columns.filter((x) => x.table === r.table && SECRET_LOOKING.test(x.column))) {
+          const shown = MASKED.test(c.column) ? 'masked' : NOT_SECRET_COLUMNS.includes(c.column) ? 'not a secret' : 'SHOWN IN THE TRAIL';
+          expect({ table: r.table, column: c.column, shown }).not.toEqual({ table: r.table, column: c.column, shown: 'SHOWN IN THE TRAIL' });
+        }
         // a table with a school column must say so, or its events would not reach that school's trail
         if (has(r.table, 'school_id')) expect({ table: r.table, school }).toEqual({ table: r.table, school: 'school_id' });
       }

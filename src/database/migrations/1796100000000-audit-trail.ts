@@ -62,7 +62,9 @@ export class AuditTrail1796100000000 implements MigrationInterface {
         old_row jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
         new_row jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
         row_data jsonb := coalesce(new_row, old_row);
-        secret_cols text[] := ARRAY['password_hash', 'token_hash', 'code_hash', 'secret'];
+        -- secret columns, shown as "***": hash, secret, token and any name ending in _hash, _secret or _token
+        -- (password_hash, token_hash, code_hash, refresh_token_hash, otp_secret, api_token …)
+        secret_col text := '(^|_)(hash|secret|token)$';
         diff jsonb;
         school uuid;
       BEGIN
@@ -71,7 +73,7 @@ export class AuditTrail1796100000000 implements MigrationInterface {
             USING ERRCODE = 'insufficient_privilege';
         END IF;
         SELECT jsonb_object_agg(k, CASE
-                 WHEN k = ANY (secret_cols) THEN to_jsonb('***'::text)
+                 WHEN k ~ secret_col THEN to_jsonb('***'::text)
                  WHEN TG_OP = 'UPDATE' THEN jsonb_build_object('from', old_row -> k, 'to', new_row -> k)
                  ELSE row_data -> k END)
           INTO diff
