@@ -253,6 +253,20 @@ describe('audit trail and usage monitoring (e2e)', () => {
       expect(await count('SELECT count(*) FROM audit_event')).toBe(total);
     });
 
+    it('the append-only triggers fire even with session_replication_role = replica', async () => {
+      const runner = t.db.createQueryRunner();
+      try {
+        await runner.query('SET session_replication_role = replica');
+        await expect(runner.query(`UPDATE audit_event SET action = 'logout' WHERE id = $1`, [eventId])).rejects.toThrow(APPEND_ONLY);
+        await expect(runner.query('DELETE FROM audit_event WHERE id = $1', [eventId])).rejects.toThrow(APPEND_ONLY);
+        await expect(runner.query('TRUNCATE audit_event')).rejects.toThrow(APPEND_ONLY);
+      } finally {
+        await runner.query('RESET session_replication_role');
+        await runner.release();
+      }
+      expect(await count('SELECT count(*) FROM audit_event WHERE id = $1', [eventId])).toBe(1);
+    });
+
     it('TRUNCATE audit_event fails in the database and nothing is removed', async () => {
       const total = await count('SELECT count(*) FROM audit_event');
       expect(total).toBeGreaterThan(0);

@@ -49,6 +49,9 @@ export class AuditTrail1796100000000 implements MigrationInterface {
       END $$`);
     await q.query(`CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON "audit_event" FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()`);
     await q.query(`CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON "audit_event" FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()`);
+    // ALWAYS: they fire even under session_replication_role = replica, which otherwise silences triggers
+    await q.query(`ALTER TABLE "audit_event" ENABLE ALWAYS TRIGGER audit_event_no_change`);
+    await q.query(`ALTER TABLE "audit_event" ENABLE ALWAYS TRIGGER audit_event_no_truncate`);
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "audit_event" FROM PUBLIC`);
 
     // Every write of an audited table, in the writing transaction. The application puts who/where into the

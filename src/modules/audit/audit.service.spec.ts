@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../../common/access/role';
 import { ActionContext, runWithContext, systemContext } from '../../common/context/request-context';
 import { AuditAction } from './audit-action';
-import { AuditService } from './audit.service';
+import { AuditService, maskSecrets } from './audit.service';
 import { AuditOutcome } from './entities/audit-event.entity';
 
 type Call = { sql: string; params: unknown[] };
@@ -127,5 +127,39 @@ describe('AuditService.personalDataRead', () => {
     const { audit, calls } = service();
     await runWithContext(request, () => audit.personalDataRead({ entity: 'student', entityId: 's-1', subjectPersonId: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc' }));
     expect(columns(calls[0].call.params).details).toBeNull();
+  });
+});
+
+describe('maskSecrets', () => {
+  it('replaces the value of every secret-named key, at any depth, and keeps the rest', () => {
+    expect(
+      maskSecrets({
+        login: 'учитель',
+        password: 'пароль-123',
+        newPassword: 'x',
+        refreshToken: 'rt',
+        tokenHash: 'h',
+        nested: { apiSecret: 's', reason: 'wrong-password', list: [{ passwd: 'p', ok: 1 }] },
+        fields: ['passwordHash', 'fullName'],
+        at: null,
+      }),
+    ).toEqual({
+      login: 'учитель',
+      password: '***',
+      newPassword: '***',
+      refreshToken: '***',
+      tokenHash: '***',
+      nested: { apiSecret: '***', reason: 'wrong-password', list: [{ passwd: '***', ok: 1 }] },
+      fields: ['passwordHash', 'fullName'],
+      at: null,
+    });
+  });
+
+  it('a secret put into details by mistake never reaches the INSERT', async () => {
+    const { audit, calls } = service();
+    await runWithContext(request, () => audit.record({ action: AuditAction.PasswordChange, details: { oldPassword: 'старый-пароль', via: 'self' } }));
+    const details = columns(calls[0].call.params).details as string;
+    expect(JSON.parse(details)).toEqual({ oldPassword: '***', via: 'self' });
+    expect(details).not.toContain('старый-пароль');
   });
 });

@@ -20,6 +20,18 @@ export interface AuditRecord {
   actor?: Partial<Pick<ActionContext, 'userId' | 'schoolId' | 'roles' | 'sessionId'>>;
 }
 
+/** Keys whose values never reach the trail, at any depth of `details` (the row trigger masks columns alike). */
+const SECRET_KEY = /pass(word|wd)|secret|token|hash/i;
+
+/** `details` with the value of every secret-named key replaced by "***" (a last line of defence). */
+export function maskSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskSecrets);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '***' : maskSecrets(v)]));
+  }
+  return value;
+}
+
 const INSERT = `
   INSERT INTO audit_event (school_id, actor_user_id, actor_roles, session_id, action, outcome, entity, entity_id,
                            subject_person_id, details, client_ip, request_id, system)
@@ -50,7 +62,7 @@ export class AuditService {
       event.entity ?? null,
       event.entityId ?? null,
       event.subjectPersonId ?? null,
-      event.details ? JSON.stringify(event.details) : null,
+      event.details ? JSON.stringify(maskSecrets(event.details)) : null,
       ctx?.ip ?? null,
       ctx?.requestId ?? null,
       ctx?.system ?? null,
