@@ -416,6 +416,12 @@ describe('audit trail and usage monitoring (e2e)', () => {
         entityId: s1.id,
         changes: { short_name: { from: before.short_name, to: 'МБОУ СШ № 1 (задание)' } },
       });
+      // with an isolation level too (set before the context, as PostgreSQL requires)
+      await runWithContext(systemContext('job:audit-probe-2', s1.id), () =>
+        t.db.transaction('SERIALIZABLE', (m) => m.query(`UPDATE school SET short_name = $2 WHERE id = $1`, [s1.id, before.short_name])),
+      );
+      const [restored] = await events('entity=school&action=update');
+      expect(restored).toMatchObject({ system: 'job:audit-probe-2', changes: { short_name: { from: 'МБОУ СШ № 1 (задание)', to: before.short_name } } });
     });
 
     it('the action context is local to its transaction: the next statement on the same connection is refused', async () => {
