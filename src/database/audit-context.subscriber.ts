@@ -1,9 +1,28 @@
+import { isIP } from 'node:net';
 import { EntitySubscriberInterface, EventSubscriber, QueryRunner, TransactionStartEvent } from 'typeorm';
 import { ActionContext, currentContext } from '../common/context/request-context';
 
+/** Lengths of the audit_event columns the context fills. */
+const REQUEST_ID_MAX = 128;
+const SYSTEM_MAX = 60;
+
+/**
+ * The context as the audit trail stores it. The client address comes from X-Forwarded-For when TRUST_PROXY is on,
+ * so it may be anything the caller sent: only a real IP address is kept (a garbage or overlong value would make
+ * every audited write fail). Request id and system name are cut to their columns for the same reason.
+ */
+export function auditContext(context: ActionContext): ActionContext {
+  return {
+    ...context,
+    ip: context.ip && isIP(context.ip) ? context.ip : null,
+    requestId: context.requestId ? context.requestId.slice(0, REQUEST_ID_MAX) : null,
+    ...(context.system !== undefined ? { system: context.system.slice(0, SYSTEM_MAX) } : {}),
+  };
+}
+
 /** Puts the acting user and request into the transaction-local setting read by the audit_row_change() trigger. */
 export async function setAuditContext(runner: Pick<QueryRunner, 'query'>, context: ActionContext): Promise<void> {
-  await runner.query(`SELECT set_config('ejournal.ctx', $1, true)`, [JSON.stringify(context)]);
+  await runner.query(`SELECT set_config('ejournal.ctx', $1, true)`, [JSON.stringify(auditContext(context))]);
 }
 
 /**

@@ -3,6 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Tables whose every row write is recorded by `audit_row_change()`:
  * [table, key columns (comma-separated), school column, subject-person column].
+ * The school column may be `<column>><table>` for a table without one: the school of the referenced row
+ * (e.g. `user_id>app_user`: the user's school), so that system work without a school still reaches its trail.
  * Later migrations attach the same trigger to their own tables (a contract test checks that none is missed).
  */
 const AUDITED: [string, string, string, string][] = [
@@ -17,7 +19,7 @@ const AUDITED: [string, string, string, string][] = [
   ['bell', 'id', 'school_id', ''],
   ['mark_type', 'id', 'school_id', ''],
   ['app_user', 'id', 'school_id', 'id'],
-  ['user_role', 'user_id,role', '', 'user_id'],
+  ['user_role', 'user_id,role', 'user_id>app_user', 'user_id'],
 ];
 
 /**
@@ -34,7 +36,7 @@ export class AuditTrail1796100000000 implements MigrationInterface {
     await q.query(
       `ALTER TABLE "user_role" ADD CONSTRAINT "ck_user_role_role" CHECK ("role" IN ('admin', 'director', 'deputy', 'secretary', 'teacher', 'parent', 'student', 'operator'))`,
     );
-    await q.query(`CREATE TABLE "audit_event" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), "school_id" uuid, "actor_user_id" uuid, "actor_roles" character varying(20) array NOT NULL DEFAULT '{}', "session_id" uuid, "action" character varying(40) NOT NULL, "outcome" character varying(10) NOT NULL DEFAULT 'success', "entity" character varying(60), "entity_id" character varying(100), "subject_person_id" uuid, "changes" jsonb, "client_ip" character varying(64), "request_id" character varying(100), "system" character varying(60), "details" jsonb, CONSTRAINT "ck_audit_event_outcome" CHECK ("outcome" IN ('success', 'failure', 'denied')), CONSTRAINT "PK_481efbe8b0a403efe3f47a6528f" PRIMARY KEY ("id"))`);
+    await q.query(`CREATE TABLE "audit_event" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), "school_id" uuid, "actor_user_id" uuid, "actor_roles" character varying(20) array NOT NULL DEFAULT '{}', "session_id" uuid, "action" character varying(40) NOT NULL, "outcome" character varying(10) NOT NULL DEFAULT 'success', "entity" character varying(60), "entity_id" character varying(100), "subject_person_id" uuid, "changes" jsonb, "client_ip" character varying(64), "request_id" character varying(128), "system" character varying(60), "details" jsonb, CONSTRAINT "ck_audit_event_outcome" CHECK ("outcome" IN ('success', 'failure', 'denied')), CONSTRAINT "PK_481efbe8b0a403efe3f47a6528f" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "ix_audit_event_subject_time" ON "audit_event"  ("subject_person_id", "occurred_at") `);
     await q.query(`CREATE INDEX "ix_audit_event_actor_time" ON "audit_event"  ("actor_user_id", "occurred_at") `);
     await q.query(`CREATE INDEX "ix_audit_event_school" ON "audit_event"  ("school_id", "id") `);
@@ -47,11 +49,15 @@ export class AuditTrail1796100000000 implements MigrationInterface {
       END $$`);
     await q.query(`CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON "audit_event" FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()`);
     await q.query(`CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON "audit_event" FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()`);
+    // ALWAYS: they fire even under session_replication_role = replica, which otherwise silences triggers
+    await q.query(`ALTER TABLE "audit_event" ENABLE ALWAYS TRIGGER audit_event_no_change`);
+    await q.query(`ALTER TABLE "audit_event" ENABLE ALWAYS TRIGGER audit_event_no_truncate`);
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "audit_event" FROM PUBLIC`);
 
     // Every write of an audited table, in the writing transaction. The application puts who/where into the
     // transaction-local setting ejournal.ctx (JSON); a write without it is refused, so no write goes unrecorded.
-    // Arguments: key columns (comma-separated), school column, subject-person column ('' for none).
+    // Arguments: key columns (comma-separated), school column ('<column>><table>': the referenced row's school),
+    // subject-person column ('' for none).
     await q.query(`
       CREATE FUNCTION audit_row_change() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
@@ -59,15 +65,18 @@ export class AuditTrail1796100000000 implements MigrationInterface {
         old_row jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
         new_row jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
         row_data jsonb := coalesce(new_row, old_row);
-        secret_cols text[] := ARRAY['password_hash', 'token_hash', 'code_hash', 'secret'];
+        -- secret columns, shown as "***": hash, secret, token and any name ending in _hash, _secret or _token
+        -- (password_hash, token_hash, code_hash, refresh_token_hash, otp_secret, api_token …)
+        secret_col text := '(^|_)(hash|secret|token)$';
         diff jsonb;
+        school uuid;
       BEGIN
         IF ctx IS NULL THEN
           RAISE EXCEPTION 'audit context missing: % on % outside an audited transaction', TG_OP, TG_TABLE_NAME
             USING ERRCODE = 'insufficient_privilege';
         END IF;
         SELECT jsonb_object_agg(k, CASE
-                 WHEN k = ANY (secret_cols) THEN to_jsonb('***'::text)
+                 WHEN k ~ secret_col THEN to_jsonb('***'::text)
                  WHEN TG_OP = 'UPDATE' THEN jsonb_build_object('from', old_row -> k, 'to', new_row -> k)
                  ELSE row_data -> k END)
           INTO diff
@@ -77,10 +86,17 @@ export class AuditTrail1796100000000 implements MigrationInterface {
         IF TG_OP = 'UPDATE' AND diff IS NULL THEN
           RETURN NULL;
         END IF;
+        -- the school: the row's own column, or the referenced row's ('<column>><table>'), or the context's
+        IF TG_ARGV[1] LIKE '%>%' THEN
+          EXECUTE format('SELECT school_id FROM %I WHERE id = $1', split_part(TG_ARGV[1], '>', 2))
+            INTO school USING (row_data ->> split_part(TG_ARGV[1], '>', 1))::uuid;
+        ELSIF TG_ARGV[1] <> '' THEN
+          school := (row_data ->> TG_ARGV[1])::uuid;
+        END IF;
         INSERT INTO audit_event (school_id, actor_user_id, actor_roles, session_id, action, outcome, entity, entity_id,
                                  subject_person_id, changes, client_ip, request_id, system)
         VALUES (
-          coalesce(CASE WHEN TG_ARGV[1] <> '' THEN (row_data ->> TG_ARGV[1])::uuid END, (ctx ->> 'schoolId')::uuid),
+          coalesce(school, (ctx ->> 'schoolId')::uuid),
           (ctx ->> 'userId')::uuid,
           ARRAY(SELECT jsonb_array_elements_text(coalesce(ctx -> 'roles', '[]'::jsonb))),
           (ctx ->> 'sessionId')::uuid,

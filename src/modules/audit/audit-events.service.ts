@@ -46,6 +46,20 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
+/**
+ * The period of the usage summary: `to` defaults to today at the school, `from` to 29 days before `to` (30 days in
+ * all); refused when it ends before it starts (period-invalid) or covers more than MAX_USAGE_DAYS (period-too-long).
+ */
+export function usagePeriod(query: { from?: string; to?: string }, today: string): { from: string; to: string } {
+  const to = query.to ?? today;
+  const from = query.from ?? addDays(to, -29);
+  checkPeriod({ from, to });
+  if (daysBetween(from, to) > MAX_USAGE_DAYS) {
+    throw fieldProblem('period-too-long', 'from', `the period may cover at most ${MAX_USAGE_DAYS} days`);
+  }
+  return { from, to };
+}
+
 interface UserUsageRow {
   id: string;
   login: string;
@@ -77,12 +91,7 @@ export class AuditEventsService {
       `SELECT to_char((now() AT TIME ZONE time_zone)::date, 'YYYY-MM-DD') AS today FROM school WHERE id = $1`,
       [actor.schoolId],
     );
-    const to: string = query.to ?? today;
-    const from: string = query.from ?? addDays(to, -29);
-    checkPeriod({ from, to });
-    if (daysBetween(from, to) > MAX_USAGE_DAYS) {
-      throw fieldProblem('period-too-long', 'from', `the period may cover at most ${MAX_USAGE_DAYS} days`);
-    }
+    const { from, to } = usagePeriod(query, today);
     // activity of each user of the school in the period, from the audit trail
     const activity = `
       bounds AS (
@@ -99,7 +108,7 @@ export class AuditEventsService {
       `WITH ${activity}
        SELECT r.role,
               count(*) FILTER (WHERE u.status = 'active') AS users,
-              count(*) FILTER (WHERE a.logins > 0) AS active_users,
+              count(*) FILTER (WHERE u.status = 'active' AND a.logins > 0) AS active_users,
               coalesce(sum(a.logins), 0) AS logins,
               coalesce(sum(a.writes), 0) AS writes
          FROM user_role r

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActionContext, currentContext } from '../../common/context/request-context';
+import { auditContext } from '../../database/audit-context.subscriber';
 import { AuditAction } from './audit-action';
 import { AuditOutcome } from './entities/audit-event.entity';
 
@@ -19,6 +20,18 @@ export interface AuditRecord {
   actor?: Partial<Pick<ActionContext, 'userId' | 'schoolId' | 'roles' | 'sessionId'>>;
 }
 
+/** Keys whose values never reach the trail, at any depth of `details` (the row trigger masks columns alike). */
+const SECRET_KEY = /pass(word|wd)|secret|token|hash/i;
+
+/** `details` with the value of every secret-named key replaced by "***" (a last line of defence). */
+export function maskSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskSecrets);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '***' : maskSecrets(v)]));
+  }
+  return value;
+}
+
 const INSERT = `
   INSERT INTO audit_event (school_id, actor_user_id, actor_roles, session_id, action, outcome, entity, entity_id,
                            subject_person_id, details, client_ip, request_id, system)
@@ -34,8 +47,11 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async record(event: AuditRecord, manager?: EntityManager): Promise<void> {
-    const ctx = currentContext();
-    const actor = { ...ctx, ...event.actor };
+    const current = currentContext();
+    const ctx = current ? auditContext(current) : undefined;
+    // only the actor fields given override the context's (an explicit undefined keeps the context's value)
+    const given = Object.fromEntries(Object.entries(event.actor ?? {}).filter(([, v]) => v !== undefined));
+    const actor: Partial<ActionContext> = { ...ctx, ...given };
     await (manager ?? this.db.manager).query(INSERT, [
       actor.schoolId ?? null,
       actor.userId ?? null,
@@ -46,7 +62,7 @@ export class AuditService {
       event.entity ?? null,
       event.entityId ?? null,
       event.subjectPersonId ?? null,
-      event.details ? JSON.stringify(event.details) : null,
+      event.details ? JSON.stringify(maskSecrets(event.details)) : null,
       ctx?.ip ?? null,
       ctx?.requestId ?? null,
       ctx?.system ?? null,

@@ -63,7 +63,8 @@ export class AuditEvent {
   @Column({ type: 'varchar', length: 64, nullable: true })
   clientIp!: string | null;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
+  /** up to 128 characters: the longest X-Request-Id the api accepts from a caller */
+  @Column({ type: 'varchar', length: 128, nullable: true })
   requestId!: string | null;
 
   /** system work without a user: seed, job:<id> */
