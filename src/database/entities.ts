@@ -1,3 +1,5 @@
+import { JobFile } from '../jobs/entities/job-file.entity';
+import { Job } from '../jobs/entities/job.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { User, UserRole } from '../modules/auth/entities/user.entity';
 import { AcademicYear } from '../modules/school/entities/academic-year.entity';
@@ -16,5 +18,5 @@ import { WeekPattern } from '../modules/school/entities/week-pattern.entity';
  */
 export const ENTITIES: Function[] = [
   School, SchoolSettings, AcademicYear, StudyPeriod, Holiday, CalendarDay, WeekPattern, BellSchedule, Bell, MarkType,
-  User, UserRole, AuditEvent,
+  User, UserRole, AuditEvent, Job, JobFile,
 ];
