@@ -16,6 +16,10 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   // auth
   login: 'public',
   getMe: EVERYONE,
+
+  // audit
+  listAuditEvents: [Admin, Director],
+  getUsage: [Admin, Deputy, Director],
   // school
   getSchool: STAFF,
   updateSchool: [Admin],

@@ -2,14 +2,16 @@
 // against a hand-written floor measured in the same run.
 //  1. cold start of the built api (`node dist/main.js`, embedded PostgreSQL): first start on an empty
 //     data folder (initdb + migrations + demo seed) and restarts on existing data, to /health/ready 200;
-//  2. requests per second of GET /health/live against a bare node:http server (autocannon, alternating rounds).
+//  2. requests per second of GET /health/live against a bare node:http server (autocannon, alternating rounds);
+//  3. sign-in p50 against one argon2id verify, and the cost of an audited write (identity-audit-bench.mjs).
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureAuditCost, measureLogin } from './identity-audit-bench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -98,6 +100,13 @@ async function main() {
       runs.bare.push(await load(bareUrl));
     }
     await stop(bare);
+
+    // 3. sign-in and audited writes, on the same api and database
+    const pgDir = join(dir, 'data');
+    const demo = JSON.parse(readFileSync(join(pgDir, 'demo-logins.json'), 'utf8')).find((l) => l.role === 'teacher');
+    results.login = await measureLogin(root, `http://127.0.0.1:${apiPort}`, demo.login, demo.password);
+    const pgPassword = readFileSync(join(pgDir, 'pg-password'), 'utf8').trim();
+    results.auditWrite = await measureAuditCost(root, `postgres://postgres:${encodeURIComponent(pgPassword)}@127.0.0.1:${pgPort}/ejournal`);
     await stop(api);
     const apiRps = median(runs.api.map((r) => r.rps));
     const bareRps = median(runs.bare.map((r) => r.rps));
@@ -122,6 +131,8 @@ async function main() {
       `cold start to /health/ready: first start (initdb + migrations + seed) ${results.firstStartMs} ms; restart median ${results.restartMs.median} ms (${results.restartMs.runs.join(', ')})`,
       `GET /health/live: ${h.apiRps} req/s (p50 ${h.apiLatencyP50Ms} ms, p99 ${h.apiLatencyP99Ms} ms) vs bare node:http ${h.bareRps} req/s (p50 ${h.bareLatencyP50Ms} ms)`,
       `ratio api / bare: ${h.ratio}  (medians of ${ROUNDS} alternating ${SECONDS}-s rounds, ${CONNECTIONS} connections; details in .bench/results.json)`,
+      `POST /auth/login p50 ${results.login.loginP50Ms} ms vs one argon2id verify ${results.login.argon2VerifyP50Ms} ms: ratio ${results.login.ratio} (${results.login.count} sequential sign-ins, alternating)`,
+      `audited write ${results.auditWrite.auditedWriteUs} µs vs the same write without the audit row ${results.auditWrite.bareWriteUs} µs: ratio ${results.auditWrite.ratio} (one-row UPDATE per transaction, medians of ${results.auditWrite.rounds} alternating rounds of ${results.auditWrite.writesPerRound})`,
       '',
     ].join('\n'),
   );

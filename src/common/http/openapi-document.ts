@@ -4,6 +4,7 @@ import { BEARER_SCHEME } from '../access/access.decorator';
 import { FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails } from '../errors/problem';
 
 const TAGS: Array<{ name: string; description: string }> = [
+  { name: 'audit', description: 'Audit trail (журнал действий), its XLSX export and usage monitoring' },
   { name: 'auth', description: 'Sign-in and the signed-in user' },
   { name: 'health', description: 'Liveness and readiness probes' },
   { name: 'school', description: 'School, academic years, study periods, calendar, bells, mark types, settings' },

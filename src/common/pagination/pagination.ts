@@ -49,6 +49,8 @@ function fits(value: unknown, cast: KeysetCast): boolean {
       return isRealIsoDate(value);
     case 'int':
       return Number.isSafeInteger(value);
+    case 'bigint':
+      return typeof value === 'string' && /^[0-9]{1,18}$/.test(value);
     case 'text':
       return typeof value === 'string' && value.length <= 1000;
   }
@@ -68,7 +70,7 @@ export function decodeCursor(cursor: string, casts: KeysetCast[]): CursorValue[]
   ]);
 }
 
-export type KeysetCast = 'uuid' | 'date' | 'int' | 'text';
+export type KeysetCast = 'uuid' | 'date' | 'int' | 'bigint' | 'text';
 
 export interface KeysetKey {
   /** SQL expression of the sort key, e.g. `y.starts_on` or `p.surname COLLATE "ru-RU-x-icu"`; the last key must be unique (the id). */

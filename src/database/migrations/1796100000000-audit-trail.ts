@@ -37,7 +37,7 @@ export class AuditTrail1796100000000 implements MigrationInterface {
     await q.query(`CREATE TABLE "audit_event" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), "school_id" uuid, "actor_user_id" uuid, "actor_roles" character varying(20) array NOT NULL DEFAULT '{}', "session_id" uuid, "action" character varying(40) NOT NULL, "outcome" character varying(10) NOT NULL DEFAULT 'success', "entity" character varying(60), "entity_id" character varying(100), "subject_person_id" uuid, "changes" jsonb, "client_ip" character varying(64), "request_id" character varying(100), "system" character varying(60), "details" jsonb, CONSTRAINT "ck_audit_event_outcome" CHECK ("outcome" IN ('success', 'failure', 'denied')), CONSTRAINT "PK_481efbe8b0a403efe3f47a6528f" PRIMARY KEY ("id"))`);
     await q.query(`CREATE INDEX "ix_audit_event_subject_time" ON "audit_event"  ("subject_person_id", "occurred_at") `);
     await q.query(`CREATE INDEX "ix_audit_event_actor_time" ON "audit_event"  ("actor_user_id", "occurred_at") `);
-    await q.query(`CREATE INDEX "ix_audit_event_school_time" ON "audit_event"  ("school_id", "occurred_at", "id") `);
+    await q.query(`CREATE INDEX "ix_audit_event_school" ON "audit_event"  ("school_id", "id") `);
 
     // Append-only: no role, not even the table owner, may change or remove a recorded event.
     await q.query(`

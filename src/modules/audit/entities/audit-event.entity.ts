@@ -12,7 +12,7 @@ export enum AuditOutcome {
  * (so a write whose audit row fails is rolled back); sign-ins, sessions and personal-data reads by AuditService.
  */
 @Entity('audit_event')
-@Index('ix_audit_event_school_time', ['schoolId', 'occurredAt', 'id'])
+@Index('ix_audit_event_school', ['schoolId', 'id'])
 @Index('ix_audit_event_actor_time', ['actorUserId', 'occurredAt'])
 @Index('ix_audit_event_subject_time', ['subjectPersonId', 'occurredAt'])
 @Check('ck_audit_event_outcome', `"outcome" IN ('success', 'failure', 'denied')`)
