@@ -8,6 +8,7 @@ import { Role } from '../src/common/access/role';
 const { Admin, Director, Deputy, Secretary, Teacher } = Role;
 const STAFF = [Admin, Director, Deputy, Secretary, Teacher];
 const EVERYONE = Object.values(Role);
+const SCHOOL = EVERYONE.filter((r) => r !== Role.Operator);
 
 export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   // health
@@ -19,7 +20,11 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
 
   // audit
   listAuditEvents: [Admin, Director],
+  exportAuditEvents: [Admin, Director],
   getUsage: [Admin, Deputy, Director],
+  // jobs
+  getJob: SCHOOL,
+  downloadJobFile: SCHOOL,
   // school
   getSchool: STAFF,
   updateSchool: [Admin],
@@ -57,6 +62,7 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
 
 /** A valid body for operations that need one, so that a call reaches the access and reach checks. */
 export const SAMPLE_BODIES: Record<string, object> = {
+  exportAuditEvents: {},
   login: { login: 'nobody', password: 'nothing' },
   updateSchool: {},
   updateSchoolSettings: {},

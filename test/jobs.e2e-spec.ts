@@ -1,6 +1,5 @@
 import { Test } from '@nestjs/testing';
 import ExcelJS from 'exceljs';
-import Redis from 'ioredis';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createConnection, createServer, Server, Socket } from 'node:net';
@@ -93,7 +92,7 @@ async function readSheet(content: Buffer): Promise<string[][]> {
 }
 
 describe('background jobs: outbox, BullMQ worker, in-process runner, audit export', () => {
-  const prefix = `ejtest-jobs-${randomBytes(4).toString('hex')}`;
+  const prefix = `ejtest-jobs-${randomBytes(4).toString('hex')}`; // test-app's close() removes its keys
   const proxy = new RedisProxy();
   let t: TestApp;
   let own: TestSchool;
@@ -179,10 +178,6 @@ describe('background jobs: outbox, BullMQ worker, in-process runner, audit expor
     await stopWorker(worker);
     await t?.close();
     await proxy.stop();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
   });
 
   it('with Redis and a worker, an audit export is produced and downloadable', async () => {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../../config/app-config';
-import { mountQueueDashboard } from '../../jobs/queue-dashboard';
+import type * as QueueDashboard from '../../jobs/queue-dashboard';
 
 export const API_PREFIX = 'api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -60,5 +60,9 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       : { origin: false },
   );
   // bull-board for admins at /admin/queues, only when the queues exist (REDIS_URL)
-  if (config.REDIS_URL) await mountQueueDashboard(app);
+  if (config.REDIS_URL) {
+    // required here, not imported above: bull-board is only loaded by an api that has queues
+    const dashboard = require('../../jobs/queue-dashboard') as typeof QueueDashboard;
+    await dashboard.mountQueueDashboard(app);
+  }
 }

@@ -21,7 +21,11 @@ export class AuditExportController {
     operationId: 'exportAuditEvents',
     summary: 'Start an XLSX export of the audit trail (журнал доступа) with the list\'s filters; answers 202 with the job',
   })
-  @ApiAcceptedResponse({ type: JobResponse, description: 'The job; `Location` names its status URL, the file follows at `links.file`' })
+  @ApiAcceptedResponse({
+    type: JobResponse,
+    description: 'The job; `Location` names its status URL, the file follows at `links.file`',
+    headers: { Location: { description: 'The job\'s status URL, /api/v1/jobs/{id}', schema: { type: 'string' } } },
+  })
   @ApiProblems(400, 422)
   async create(
     @CurrentActor() actor: Actor,

@@ -1,7 +1,6 @@
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -47,6 +46,8 @@ export class AuditExportHandler implements JobProcessor<AuditEventFilter> {
     const counted = (await this.db.query(`SELECT count(*)::int AS n FROM (${all.sql}) q`, all.params)) as Array<{ n: number }>;
     const total = counted[0].n;
 
+    // loaded on first use: exceljs is large, and most processes (and start-up) never need it
+    const { default: ExcelJS } = await import('exceljs');
     const chunks: Buffer[] = [];
     const stream = new PassThrough();
     stream.on('data', (c: Buffer) => chunks.push(c));
