@@ -8,13 +8,17 @@ import { isFinalAttempt } from './job-retry';
 
 /** How often the in-process runner looks for due jobs (besides the kick it gets from each dispatch). */
 export const INLINE_POLL_MS = 1000;
+/** A running job whose row has not moved (no progress) for this long is taken as abandoned (its process died). */
+export const INLINE_STALE_MINUTES = 10;
+/** main.ts forces the exit 15 s after SIGTERM: the in-process runner waits less than that. */
+const INLINE_SHUTDOWN_CAP_MS = 10_000;
 
 /**
  * Without REDIS_URL, jobs run inside the api process, through the same JobRunner and handlers as in the worker.
  * Jobs are taken from PostgreSQL with FOR UPDATE SKIP LOCKED, so several api instances share them without taking one
  * twice. Retries follow the same policy: a failed attempt puts the row back to queued with run_after = now() + backoff,
- * and the poll takes it again when due. Limitation: a job whose api process died mid-run stays "running"
- * (BullMQ's stalled-job recovery exists only with Redis).
+ * and the poll takes it again when due. A job whose api process died mid-run is taken again once its row has not
+ * changed for INLINE_STALE_MINUTES (handlers report progress, which touches the row; a second run is harmless).
  */
 @Injectable()
 export class InlineJobRunner implements OnApplicationBootstrap, OnModuleDestroy {
@@ -78,7 +82,9 @@ export class InlineJobRunner implements OnApplicationBootstrap, OnModuleDestroy 
       this.db.transaction((m) =>
         m.query(
           `UPDATE job SET status = 'running', updated_at = now()
-            WHERE id = (SELECT id FROM job WHERE status = 'queued' AND (run_after IS NULL OR run_after <= now())
+            WHERE id = (SELECT id FROM job
+                         WHERE (status = 'queued' AND (run_after IS NULL OR run_after <= now()))
+                            OR (status = 'running' AND updated_at < now() - make_interval(mins => ${INLINE_STALE_MINUTES}))
                          ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
             RETURNING id, attempts`,
         ),
@@ -87,7 +93,7 @@ export class InlineJobRunner implements OnApplicationBootstrap, OnModuleDestroy 
     return result[0][0] ?? null;
   }
 
-  /** Shutdown: take nothing more, let running jobs finish within JOB_SHUTDOWN_TIMEOUT_MS. */
+  /** Shutdown: take nothing more, let running jobs finish within JOB_SHUTDOWN_TIMEOUT_MS (at most 10 s here). */
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
@@ -95,7 +101,7 @@ export class InlineJobRunner implements OnApplicationBootstrap, OnModuleDestroy 
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.all([...this.running]),
-      new Promise((ok) => (timer = setTimeout(ok, this.config.JOB_SHUTDOWN_TIMEOUT_MS))),
+      new Promise((ok) => (timer = setTimeout(ok, Math.min(this.config.JOB_SHUTDOWN_TIMEOUT_MS, INLINE_SHUTDOWN_CAP_MS)))),
     ]);
     clearTimeout(timer);
   }
