@@ -81,11 +81,16 @@ function binary(res: Response, done: (err: Error | null, body: Buffer) => void):
   res.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
-async function readSheet(content: Buffer): Promise<string[][]> {
+async function loadSheet(content: Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(content as unknown as ArrayBuffer);
   const sheet = wb.getWorksheet('Журнал доступа');
   if (!sheet) throw new Error('no sheet «Журнал доступа»');
+  return sheet;
+}
+
+async function readSheet(content: Buffer): Promise<string[][]> {
+  const sheet = await loadSheet(content);
   const rows: string[][] = [];
   sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : String(v ?? '')))));
   return rows;
@@ -202,6 +207,11 @@ describe('background jobs: outbox, BullMQ worker, in-process runner, audit expor
 
     const rows = await readSheet(file.body as Buffer);
     expect(rows[0]).toEqual(HEADER);
+    const sheet = await loadSheet(file.body as Buffer);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getColumn(2).width).toBeGreaterThan(20);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.getCell('A2').value).toBeInstanceOf(Date);
     // the request itself is audited (in its own transaction, with the job row) and so appears in the file, in Russian words
     const audited = await t.db.query(`SELECT details, client_ip FROM audit_event WHERE action = 'audit-export' AND entity_id = $1`, [id]);
     expect(audited).toEqual([{ details: { action: 'audit-export' }, client_ip: expect.any(String) }]);
