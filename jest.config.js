@@ -18,7 +18,7 @@ const esm = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ts, '^.+/node_modules/.+\\.m?js$': esm },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|cookie)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|uint8array-extras|@tokenizer|cookie|content-disposition)/)'],
 };
 
 module.exports = {

@@ -10,6 +10,8 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { databaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
+import { JOB_HANDLER_MODULES } from './job-handler-modules';
+import { JobsModule } from './jobs/jobs.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
@@ -32,6 +34,8 @@ export class AppModule {
         AuthModule,
         SchoolModule,
         UsersModule,
+        JobsModule.forRoot(config, 'api'),
+        ...JOB_HANDLER_MODULES,
         SeedModule,
       ],
       providers: [

@@ -8,6 +8,7 @@ import { Role } from '../src/common/access/role';
 const { Admin, Director, Deputy, Secretary, Teacher, Operator } = Role;
 const STAFF = [Admin, Director, Deputy, Secretary, Teacher];
 const EVERYONE = Object.values(Role);
+const SCHOOL = EVERYONE.filter((r) => r !== Role.Operator);
 
 export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   // health
@@ -25,7 +26,11 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   resetUserPassword: [Admin],
   // audit
   listAuditEvents: [Admin, Director],
+  exportAuditEvents: [Admin, Director],
   getUsage: [Admin, Deputy, Director],
+  // jobs
+  getJob: SCHOOL,
+  downloadJobFile: SCHOOL,
   // school
   getSchool: STAFF,
   updateSchool: [Admin],
@@ -73,6 +78,7 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
 
 /** A valid body for operations that need one, so that a call reaches the access and reach checks. */
 export const SAMPLE_BODIES: Record<string, object> = {
+  exportAuditEvents: {},
   login: { login: 'nobody', password: 'nothing' },
   refreshTokens: { refreshToken: 'not-a-token' },
   // a wrong current password: 422, and one failed attempt per role's account (far below the throttle limit)

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ALL_ROLES, Role, SCHOOL_ROLES } from '../src/common/access/role';
 import { ACCESS_MATRIX, SAMPLE_BODIES, SAMPLE_QUERIES, SESSION_ENDING } from './access-matrix';
-import { bearer, createTestApp, seedOperator, seedTestSchool, TestApp, TestSchool } from './utils/test-app';
+import { bearer, createTestApp, seedOperator, seedTestSchool, systemWrite, TestApp, TestSchool } from './utils/test-app';
 
 const OPERATOR_LOGIN = 'operator.test';
 
@@ -68,6 +68,16 @@ describe('access matrix: every operation of the contract, every role', () => {
       markTypeId: await one('SELECT id FROM mark_type WHERE school_id = $1'),
       userId: await one('SELECT id FROM app_user WHERE school_id = $1'),
       sessionId: await one('SELECT id FROM user_session WHERE school_id = $1'),
+      // a finished job of the other school's admin, with a file
+      jobId: ((await systemWrite(
+        t,
+        `WITH j AS (INSERT INTO job (school_id, type, queue, requested_by, status, progress, finished_at)
+                    SELECT $1, 'audit-export', 'reports', u.id, 'succeeded', 100, now() FROM app_user u WHERE u.login = $2
+                    RETURNING id, school_id)
+         INSERT INTO job_file (job_id, school_id, file_name, content_type, size, content)
+         SELECT id, school_id, 'Журнал.xlsx', 'application/octet-stream', 1, '\\x00'::bytea FROM j RETURNING job_id AS id`,
+        [other.id, other.logins.admin],
+      )) as Array<{ id: string }>)[0].id,
     };
   }, 60_000);
   afterAll(() => t.close());

@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     expect(config.JWT_SECRET).toBeUndefined();
     expect(config.SEED_DEMO).toBeUndefined();
     expect(config.corsOrigins).toEqual([]);
+    expect(config.REDIS_PREFIX).toBe('ejournal');
+    expect(config.JOB_CONCURRENCY).toBe(2);
+    expect(config.JOB_SHUTDOWN_TIMEOUT_MS).toBe(25_000);
+    expect(config.JOB_LOCK_DURATION_MS).toBe(30_000);
+    expect(config.JOB_RELAY_INTERVAL_MS).toBe(5000);
+    expect(config.AUDIT_EXPORT_PAGE_DELAY_MS).toBe(0);
   });
 
   it('reads set variables and turns numbers into numbers', () => {
@@ -90,6 +96,16 @@ describe('loadConfig', () => {
       expect(e.message).toContain('JWT_SECRET');
       expect(e.message).not.toContain(secret);
       expect(e.message).toMatch(/32/);
+    });
+
+    it('REDIS_PREFIX with characters outside A-Z a-z 0-9 : _ - (or longer than 50)', () => {
+      expect(configError({ REDIS_PREFIX: 'ej journal' }).message).toContain('REDIS_PREFIX');
+      expect(configError({ REDIS_PREFIX: 'x'.repeat(51) }).message).toContain('REDIS_PREFIX');
+    });
+
+    it('a job shutdown timeout or lock duration out of range', () => {
+      expect(configError({ JOB_SHUTDOWN_TIMEOUT_MS: '-1' }).message).toContain('JOB_SHUTDOWN_TIMEOUT_MS');
+      expect(configError({ JOB_LOCK_DURATION_MS: '10' }).message).toContain('JOB_LOCK_DURATION_MS');
     });
 
     it('a value outside an enumeration', () => {

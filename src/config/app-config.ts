@@ -77,6 +77,41 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9:._-]{1,64}$/, { message: 'must be 1-64 characters of A-Z a-z 0-9 : . _ -' })
   REDIS_PREFIX = 'ejournal';
 
+  /** Jobs one worker process runs at once, per queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  JOB_CONCURRENCY = 2;
+
+  /** On SIGTERM, how long the worker lets running jobs finish before it stops them (they are retried later). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  JOB_SHUTDOWN_TIMEOUT_MS = 25_000;
+
+  /** How long a worker's lock on a running job lasts; a job whose worker died is run again after about twice this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  JOB_LOCK_DURATION_MS = 30_000;
+
+  /** How often the relay puts jobs that never reached Redis on their queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  JOB_RELAY_INTERVAL_MS = 5000;
+
+  /** Testing only: a pause after each page of 500 rows of an audit export, to make a job slow on purpose. Keep 0. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  AUDIT_EXPORT_PAGE_DELAY_MS = 0;
+
   /** Secret that signs access tokens (at least 32 characters). Generated into EMBEDDED_PG_DIR when the embedded database is used. */
   @IsOptional()
   @IsString()
@@ -167,5 +202,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** Names of all variables, for the .env.example check. */
 export const CONFIG_VARIABLES = [
   'NODE_ENV', 'HOST', 'PORT', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT',
-  'REDIS_URL', 'REDIS_PREFIX', 'JWT_SECRET', 'JWT_ACCESS_TTL', 'REFRESH_TTL_DAYS', 'CORS_ORIGINS', 'BODY_LIMIT', 'LOG_LEVEL', 'TRUST_PROXY', 'SEED_DEMO',
+  'REDIS_URL', 'REDIS_PREFIX', 'JOB_CONCURRENCY', 'JOB_SHUTDOWN_TIMEOUT_MS', 'JOB_LOCK_DURATION_MS', 'JOB_RELAY_INTERVAL_MS',
+  'AUDIT_EXPORT_PAGE_DELAY_MS', 'JWT_SECRET', 'JWT_ACCESS_TTL', 'REFRESH_TTL_DAYS', 'CORS_ORIGINS', 'BODY_LIMIT', 'LOG_LEVEL', 'TRUST_PROXY', 'SEED_DEMO',
 ] as const;

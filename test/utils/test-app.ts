@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import Redis from 'ioredis';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -79,6 +80,8 @@ export async function createTestApp(env: Record<string, string | undefined> = {}
     LOG_LEVEL: 'silent',
     REDIS_PREFIX: `ejtest-${randomBytes(6).toString('hex')}`,
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // Redis is shared: each test app writes its keys (job queues …) under a prefix of its own
+    REDIS_PREFIX: `ejtest-${randomBytes(4).toString('hex')}`,
     ...env,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), createFastifyAdapter(config), {
@@ -97,8 +100,26 @@ export async function createTestApp(env: Record<string, string | undefined> = {}
     async close() {
       await app.close();
       await dropDatabase(databaseUrl);
+      await deleteRedisKeys(config);
     },
   };
+}
+
+/** Removes the keys a test app wrote under its own prefix (never anything else: the Redis server is shared). */
+async function deleteRedisKeys(config: AppConfig): Promise<void> {
+  if (!config.REDIS_URL || !config.REDIS_PREFIX.startsWith('ejtest-')) return;
+  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const keys: string[] = [];
+    const stream = redis.scanStream({ match: `${config.REDIS_PREFIX}:*`, count: 500 });
+    for await (const batch of stream) keys.push(...(batch as string[]));
+    for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
+  } catch {
+    /* Redis unreachable: nothing to clean */
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** Seeds a generated school with one user per role (login `<role>.s<seed>`, password TEST_PASSWORD). */

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../../config/app-config';
+import type * as QueueDashboard from '../../jobs/queue-dashboard';
 
 export const API_PREFIX = 'api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -58,4 +59,10 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       ? { origin: config.corsOrigins, credentials: false, exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'], maxAge: 600 }
       : { origin: false },
   );
+  // bull-board for admins at /admin/queues, only when the queues exist (REDIS_URL)
+  if (config.REDIS_URL) {
+    // required here, not imported above: bull-board is only loaded by an api that has queues
+    const dashboard = require('../../jobs/queue-dashboard') as typeof QueueDashboard;
+    await dashboard.mountQueueDashboard(app);
+  }
 }

@@ -1,0 +1,14 @@
+import { QueueName } from './queue-name';
+
+/** Every kind of background job. Each has exactly one @JobHandler (checked at start-up) and one queue. */
+export enum JobType {
+  /** the audit trail as XLSX (журнал доступа), src/modules/audit/audit-export.handler.ts */
+  AuditExport = 'audit-export',
+}
+
+export const ALL_JOB_TYPES: readonly JobType[] = Object.values(JobType);
+
+/** The BullMQ queue each job type runs on. */
+export const JOB_QUEUE: Record<JobType, QueueName> = {
+  [JobType.AuditExport]: QueueName.Reports,
+};
