@@ -98,9 +98,9 @@ describe('loadConfig', () => {
       expect(e.message).toMatch(/32/);
     });
 
-    it('REDIS_PREFIX with characters outside A-Z a-z 0-9 : _ - (or longer than 50)', () => {
+    it('REDIS_PREFIX with characters outside A-Z a-z 0-9 : . _ - (or longer than 64)', () => {
       expect(configError({ REDIS_PREFIX: 'ej journal' }).message).toContain('REDIS_PREFIX');
-      expect(configError({ REDIS_PREFIX: 'x'.repeat(51) }).message).toContain('REDIS_PREFIX');
+      expect(configError({ REDIS_PREFIX: 'x'.repeat(65) }).message).toContain('REDIS_PREFIX');
     });
 
     it('a job shutdown timeout or lock duration out of range', () => {
