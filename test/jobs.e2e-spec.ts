@@ -261,6 +261,11 @@ describe('background jobs: outbox, BullMQ worker, in-process runner, audit expor
     expect(api.status).toBe(200);
     expect(JSON.stringify(api.body)).toContain('reports');
     expect((await t.http.get('/admin/queues/api/queues')).status).toBe(401);
+    // a signed-out admin's token opens nothing, as on the API
+    const ended = await bearer(t, own.logins.admin);
+    await t.http.post('/api/v1/auth/logout').set('authorization', ended).expect(204);
+    const refused = await t.http.get('/admin/queues').set('authorization', ended);
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 401, code: 'session-ended' });
   });
 
   it('submitted while Redis is unreachable, the export answers 202 and is produced once Redis is reachable', async () => {

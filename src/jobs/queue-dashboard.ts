@@ -4,7 +4,9 @@ import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Role } from '../common/access/role';
-import { ERROR_URN_PREFIX, PROBLEM_CONTENT_TYPE } from '../common/errors/problem';
+import { ERROR_URN_PREFIX, PROBLEM_CONTENT_TYPE, ProblemError } from '../common/errors/problem';
+import { Authenticator } from '../modules/auth/authenticator';
+import { SessionStatusService } from '../modules/auth/sessions/session-status.service';
 import { TokenService } from '../modules/auth/token.service';
 import { JobQueues } from './job-queues';
 import { ALL_QUEUES } from './queue-name';
@@ -28,12 +30,12 @@ function refuse(request: FastifyRequest, reply: FastifyReply, status: 401 | 403,
 
 /**
  * The queue dashboard (bull-board) at /admin/queues, only when REDIS_URL is set, only for admins: every request under
- * the prefix must carry `Authorization: Bearer <access token>` of a user with the admin role (401/403 problem+json
- * otherwise). Queue data holds only job row ids and types; parameters and results stay in PostgreSQL.
+ * the prefix must carry `Authorization: Bearer <access token>` of an open session of a user with the admin role
+ * (401/403 problem+json otherwise, as the API's guard answers). Queue data holds only job row ids and types; parameters and results stay in PostgreSQL.
  */
 export async function mountQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const queues = app.get(JobQueues, { strict: false });
-  const tokens = app.get(TokenService, { strict: false });
+  const authenticator = new Authenticator(app.get(TokenService, { strict: false }), app.get(SessionStatusService, { strict: false }));
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
@@ -45,12 +47,14 @@ export async function mountQueueDashboard(app: NestFastifyApplication): Promise<
   await fastify.register(
     async (scope: FastifyInstance) => {
       scope.addHook('onRequest', async (request, reply) => {
-        const header = request.headers.authorization;
-        const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i.exec(header) : null;
-        if (!match) return refuse(request, reply, 401, 'unauthenticated', 'Send a valid access token as "Authorization: Bearer …"');
-        const actor = await tokens.verify(match[1]);
-        if (!actor) return refuse(request, reply, 401, 'invalid-token', 'The access token is invalid or expired');
-        if (!actor.roles.includes(Role.Admin)) return refuse(request, reply, 403, 'forbidden', 'The queue dashboard is for admins only');
+        try {
+          const { actor, mustChangePassword } = await authenticator.authenticate(request.headers.authorization);
+          if (!actor.roles.includes(Role.Admin)) return refuse(request, reply, 403, 'forbidden', 'The queue dashboard is for admins only');
+          if (mustChangePassword) return refuse(request, reply, 403, 'password-change-required', 'Change your one-time password first');
+        } catch (e) {
+          if (e instanceof ProblemError && e.status === 401) return refuse(request, reply, 401, e.code, e.detail ?? e.title);
+          throw e;
+        }
       });
       // the dashboard's page boots with an inline script: allow it here only
       scope.addHook('onSend', async (_request, reply, payload) => {

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { ACCESS_METADATA, AccessRule, PASSWORD_CHANGE_EXEMPT_METADATA } from '../../common/access/access.decorator';
 import { AnyActor } from '../../common/access/actor';
 import { ProblemError } from '../../common/errors/problem';
+import { Authenticator } from './authenticator';
 import { SessionStatusService } from './sessions/session-status.service';
 import { TokenService } from './token.service';
 
@@ -15,11 +16,15 @@ import { TokenService } from './token.service';
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  private readonly authenticator: Authenticator;
+
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
-    private readonly sessions: SessionStatusService,
-  ) {}
+    tokens: TokenService,
+    sessions: SessionStatusService,
+  ) {
+    this.authenticator = new Authenticator(tokens, sessions);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -30,28 +35,14 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: AnyActor }>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i.exec(header) : null;
-    if (!match) {
-      throw new ProblemError(401, 'unauthenticated', 'Authentication required', 'Send a valid access token as "Authorization: Bearer …"');
-    }
-    const actor = await this.tokens.verify(match[1]);
-    if (!actor) {
-      throw new ProblemError(401, 'invalid-token', 'Authentication required', 'The access token is invalid or expired');
-    }
-    const session = await this.sessions.check(actor.sessionId, actor.userId);
-    if (!session.active) {
-      throw new ProblemError(401, 'session-ended', 'Authentication required', 'The session of this access token has ended; sign in again');
-    }
-    // the token's roles that the user still holds: a role taken away stops working within seconds
-    const roles = actor.roles.filter((r) => session.roles.includes(r));
-    if (!roles.some((r) => rule.roles.includes(r))) {
+    const { actor, mustChangePassword } = await this.authenticator.authenticate(request.headers.authorization);
+    if (!actor.roles.some((r) => rule.roles.includes(r))) {
       throw new ProblemError(403, 'forbidden', 'Forbidden', 'Your role may not perform this operation');
     }
-    if (session.mustChangePassword && !this.reflector.getAllAndOverride<boolean | undefined>(PASSWORD_CHANGE_EXEMPT_METADATA, targets)) {
+    if (mustChangePassword && !this.reflector.getAllAndOverride<boolean | undefined>(PASSWORD_CHANGE_EXEMPT_METADATA, targets)) {
       throw new ProblemError(403, 'password-change-required', 'Password change required', 'Change your one-time password first (POST /api/v1/auth/password)');
     }
-    request.actor = { ...actor, roles };
+    request.actor = actor;
     return true;
   }
 }
