@@ -85,6 +85,49 @@ async function oneRun(apiBase, token, pg, { count, parallel }) {
 }
 
 /**
+ * The hand-written floor: the same number of jobs through bare BullMQ in this process — a Queue, a Worker with the
+ * same concurrency, a processor that does one PostgreSQL round trip (INSERT … RETURNING) — from the first add until
+ * every job has completed. No HTTP, no job row, no file, no audit: what any queue-backed job costs at least here.
+ */
+async function bareQueueRun(root, redisUrl, databaseUrl, prefix, { count, parallel, concurrency }) {
+  const { Queue, Worker } = require(`${root}/node_modules/bullmq`);
+  const { Pool } = require(`${root}/node_modules/pg`);
+  const pool = new Pool({ connectionString: databaseUrl, max: concurrency });
+  await pool.query('CREATE TABLE IF NOT EXISTS bench_floor (id serial PRIMARY KEY, n int)');
+  const connection = { url: redisUrl, maxRetriesPerRequest: null };
+  const name = `floor-${randomBytes(3).toString('hex')}`;
+  const queue = new Queue(name, { connection, prefix });
+  let done = 0;
+  let finish;
+  const finished = new Promise((ok) => (finish = ok));
+  const worker = new Worker(
+    name,
+    async (job) => (await pool.query('INSERT INTO bench_floor (n) VALUES ($1) RETURNING id', [job.data.n])).rows[0].id,
+    { connection, prefix, concurrency },
+  );
+  worker.on('completed', () => {
+    if (++done === count) finish();
+  });
+  await worker.waitUntilReady();
+  const t0 = performance.now();
+  let next = 0;
+  const add = async () => {
+    while (next < count) {
+      const n = next++;
+      await queue.add('floor', { n }, { jobId: `j${n}` });
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, add));
+  await finished;
+  const wallMs = performance.now() - t0;
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  await pool.end();
+  return wallMs;
+}
+
+/**
  * Starts an api (REDIS_URL) and one worker on a fresh database, seeds the demo school, and measures `runs` runs of
  * `count` small jobs. Returns medians and every run.
  */
@@ -128,10 +171,20 @@ export async function measureJobs(root, { pgAdminUrl, redisUrl, runs = 3, count 
     await pg.connect();
 
     await oneRun(apiBase, token, pg, { count: 10, parallel }); // warm-up (JIT, connections), not counted
-    const results = [];
-    for (let i = 0; i < runs; i++) results.push(await oneRun(apiBase, token, pg, { count, parallel }));
     const concurrency = 2; // JOB_CONCURRENCY default of the worker
+    await bareQueueRun(root, redisUrl, databaseUrl, prefix, { count: 10, parallel, concurrency }); // warm-up
+    const results = [];
+    const floor = [];
+    for (let i = 0; i < runs; i++) {
+      results.push(await oneRun(apiBase, token, pg, { count, parallel }));
+      floor.push(await bareQueueRun(root, redisUrl, databaseUrl, prefix, { count, parallel, concurrency }));
+    }
+    const wall = median(results.map((r) => r.wallMs));
+    const floorMs = median(floor);
     return {
+      floorMsMedian: Math.round(floorMs),
+      floorRuns: floor.map(Math.round),
+      ratio: +(wall / floorMs).toFixed(1),
       jobs: count,
       parallelRequests: parallel,
       workerConcurrency: concurrency,
@@ -167,6 +220,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   process.stdout.write(
     `${r.jobs} small jobs end to end (api → Redis → worker → succeeded): median ${r.wallMsMedian} ms ` +
       `(${r.jobsPerSecond} jobs/s; runs ${r.runs.map((x) => x.wallMs).join(', ')} ms; all ${r.jobs} requests answered 202 ` +
-      `within a median ${r.submitMsMedian} ms, ${r.parallelRequests} at a time; one worker, JOB_CONCURRENCY ${r.workerConcurrency})\n`,
+      `within a median ${r.submitMsMedian} ms, ${r.parallelRequests} at a time; one worker, JOB_CONCURRENCY ${r.workerConcurrency})\n` +
+      `floor: the same ${r.jobs} jobs through bare BullMQ with one PostgreSQL INSERT each: median ${r.floorMsMedian} ms ` +
+      `(runs ${r.floorRuns.join(', ')} ms); ratio ${r.ratio}\n`,
   );
 }

@@ -3,7 +3,9 @@
 //  1. cold start of the built api (`node dist/main.js`, embedded PostgreSQL): first start on an empty
 //     data folder (initdb + migrations + demo seed) and restarts on existing data, to /health/ready 200;
 //  2. requests per second of GET /health/live against a bare node:http server (autocannon, alternating rounds);
-//  3. sign-in p50 against one argon2id verify, and the cost of an audited write (identity-audit-bench.mjs).
+//  3. sign-in p50 against one argon2id verify, and the cost of an audited write (identity-audit-bench.mjs);
+//  4. 100 small jobs end to end (api → Redis → worker) against bare BullMQ (jobs-bench.mjs); needs a PostgreSQL
+//     server and Redis: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres) and REDIS_URL.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureAuditCost, measureLogin } from './identity-audit-bench.mjs';
+import { measureJobs } from './jobs-bench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -119,6 +122,15 @@ async function main() {
       bareLatencyP50Ms: median(runs.bare.map((r) => r.p50)),
       runs,
     };
+
+    // 4. the job pipeline, on the machine's PostgreSQL and Redis
+    if (process.env.REDIS_URL) {
+      results.jobs = await measureJobs(root, {
+        pgAdminUrl: process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+        redisUrl: process.env.REDIS_URL,
+        runs: Number(process.env.BENCH_JOB_RUNS ?? 3),
+      });
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -133,6 +145,9 @@ async function main() {
       `ratio api / bare: ${h.ratio}  (medians of ${ROUNDS} alternating ${SECONDS}-s rounds, ${CONNECTIONS} connections; details in .bench/results.json)`,
       `POST /auth/login p50 ${results.login.loginP50Ms} ms vs one argon2id verify ${results.login.argon2VerifyP50Ms} ms: ratio ${results.login.ratio} (${results.login.count} sequential sign-ins, alternating)`,
       `audited write ${results.auditWrite.auditedWriteUs} µs vs the same write without the audit row ${results.auditWrite.bareWriteUs} µs: ratio ${results.auditWrite.ratio} (one-row UPDATE per transaction, medians of ${results.auditWrite.rounds} alternating rounds of ${results.auditWrite.writesPerRound})`,
+      results.jobs
+        ? `${results.jobs.jobs} small jobs api → Redis → worker → succeeded: median ${results.jobs.wallMsMedian} ms (runs ${results.jobs.runs.map((r) => r.wallMs).join(', ')}) vs bare BullMQ with one INSERT per job ${results.jobs.floorMsMedian} ms: ratio ${results.jobs.ratio}`
+        : 'job pipeline: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
       '',
     ].join('\n'),
   );
