@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
+import { OutageLog } from '../common/redis/outage-log';
 import { AppConfig } from '../config/app-config';
 import { JOB_ATTEMPTS, JOB_BACKOFF } from './job-retry';
 import { QueueName } from './queue-name';
@@ -21,7 +22,7 @@ export class JobQueues implements OnApplicationShutdown {
   private readonly logger = new Logger('JobQueues');
   private readonly connection: Redis;
   private readonly queues = new Map<QueueName, Queue>();
-  private lastError = '';
+  private readonly outages = new OutageLog(this.logger, 'Redis for the job queues');
 
   constructor(private readonly config: AppConfig) {
     this.connection = new Redis(config.REDIS_URL as string, {
@@ -30,11 +31,7 @@ export class JobQueues implements OnApplicationShutdown {
       maxRetriesPerRequest: 1,
       retryStrategy: (times) => Math.min(times * 200, 2000),
     });
-    this.connection.on('error', (e: Error) => this.noteError(e));
-    this.connection.on('ready', () => {
-      if (this.lastError) this.logger.log('Redis is reachable again');
-      this.lastError = '';
-    });
+    this.outages.watch(this.connection);
   }
 
   get prefix(): string {
@@ -50,7 +47,7 @@ export class JobQueues implements OnApplicationShutdown {
         skipWaitingForReady: true,
         defaultJobOptions: { attempts: JOB_ATTEMPTS, backoff: JOB_BACKOFF, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
       });
-      q.on('error', (e: Error) => this.noteError(e));
+      q.on('error', (e: Error) => this.outages.error(e));
       this.queues.set(name, q);
     }
     return q;
@@ -72,12 +69,6 @@ export class JobQueues implements OnApplicationShutdown {
     } finally {
       clearTimeout(timer);
     }
-  }
-
-  private noteError(e: Error): void {
-    // one line per outage, not one per reconnect attempt
-    if (e.message !== this.lastError) this.logger.warn(`Redis for the job queues: ${e.message}`);
-    this.lastError = e.message;
   }
 
   async onApplicationShutdown(): Promise<void> {

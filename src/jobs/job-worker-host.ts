@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Job as BullJob, UnrecoverableError, Worker } from 'bullmq';
 import Redis from 'ioredis';
+import { OutageLog } from '../common/redis/outage-log';
 import { AppConfig } from '../config/app-config';
 import { JobFailure } from './job-failure';
 import { JobRunner } from './job-runner';
@@ -28,8 +29,8 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     // workers block on their connection: no retry limit per request (BullMQ requires it)
-    this.connection = new Redis(this.config.REDIS_URL as string, { maxRetriesPerRequest: null });
-    this.connection.on('error', (e: Error) => this.logger.warn(`Redis: ${e.message}`));
+    const outages = new OutageLog(this.logger, 'Redis for the worker');
+    this.connection = outages.watch(new Redis(this.config.REDIS_URL as string, { maxRetriesPerRequest: null }));
     for (const name of ACTIVE_QUEUES) {
       const worker = new Worker(name, (job: BullJob) => this.process(job), {
         connection: this.connection,
@@ -40,7 +41,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnModuleDestroy {
         maxStalledCount: 2,
         autorun: false,
       });
-      worker.on('error', (e: Error) => this.logger.warn(`worker ${name}: ${e.message}`));
+      worker.on('error', (e: Error) => outages.error(e));
       worker.on('failed', (job, e) => void this.onFailed(job, e));
       this.workers.push(worker);
       void worker.run().catch((e: unknown) => this.logger.error(`worker ${name} stopped: ${String(e)}`));
