@@ -11,7 +11,8 @@ import { buildMarkTypes } from '../../database/seed/generator/school-reference';
 import { MarkCategory, MarkType } from '../school/entities/mark-type.entity';
 import { SchoolSettings } from '../school/entities/school-settings.entity';
 import { School } from '../school/entities/school.entity';
-import { CreateSchoolAdminDto, CreateSchoolDto } from './dto/school-provisioning.dto';
+import { CreateSchoolDto } from '../school/dto/school.dto';
+import { CreateSchoolAdminDto } from './dto/school-provisioning.dto';
 import { CreatedAccountResponse } from './dto/user.response';
 import { UsersService } from './users.service';
 

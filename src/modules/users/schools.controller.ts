@@ -6,7 +6,8 @@ import { Role } from '../../common/access/role';
 import { ApiProblems } from '../../common/errors/api-problems.decorator';
 import { ApiPageResponse, Page, PageQuery } from '../../common/pagination/pagination';
 import { School } from '../school/entities/school.entity';
-import { CreateSchoolAdminDto, CreateSchoolDto } from './dto/school-provisioning.dto';
+import { CreateSchoolDto } from '../school/dto/school.dto';
+import { CreateSchoolAdminDto } from './dto/school-provisioning.dto';
 import { CreatedAccountResponse } from './dto/user.response';
 import { SchoolProvisioningService } from './school-provisioning.service';
 

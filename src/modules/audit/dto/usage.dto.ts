@@ -1,24 +1,25 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsEnum, IsOptional } from 'class-validator';
+import { IsEnum } from 'class-validator';
 import { Role } from '../../../common/access/role';
 import { PageQuery } from '../../../common/pagination/pagination';
 import { IsIsoDate } from '../../../common/validation/validators';
+import { Optional } from '../../../common/validation/optional';
 
 export class UsagePeriod {
   /** First day (school-local), inclusive; default: 29 days before `to`. */
-  @IsOptional()
+  @Optional()
   @IsIsoDate({ api: { required: false, description: 'First day, inclusive (school-local); default 29 days before to' } })
   from?: string;
 
   /** Last day (school-local), inclusive; default: today at the school. */
-  @IsOptional()
+  @Optional()
   @IsIsoDate({ api: { required: false, description: 'Last day, inclusive (school-local); default today' } })
   to?: string;
 }
 
 export class UsageQuery extends IntersectionType(PageQuery, UsagePeriod) {
   @ApiPropertyOptional({ enum: Role, enumName: 'Role', description: 'Only users holding this role' })
-  @IsOptional()
+  @Optional()
   @IsEnum(Role)
   role?: Role;
 }

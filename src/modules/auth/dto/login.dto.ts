@@ -1,4 +1,5 @@
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Optional } from '../../../common/validation/optional';
 
 export class LoginDto {
   /** The login given by the school (case does not matter). */
@@ -14,7 +15,7 @@ export class LoginDto {
   password!: string;
 
   /** A name for this device in the session list. @example "Телефон" */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   deviceName?: string;

@@ -1,4 +1,5 @@
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
+import { Optional } from '../../../common/validation/optional';
 
 export class ChangePasswordDto {
   @IsString()
@@ -12,7 +13,7 @@ export class ChangePasswordDto {
   newPassword!: string;
 
   /** End every other session (other devices sign in again with the new password). Default false. */
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   endOtherSessions?: boolean;
 }

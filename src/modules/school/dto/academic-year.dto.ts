@@ -1,24 +1,10 @@
 import { PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsEnum,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsIsoDate } from '../../../common/validation/validators';
 import { CalendarDayKind } from '../entities/calendar-day.entity';
 import { StudyPeriodKind } from '../entities/study-period.entity';
+import { Optional } from '../../../common/validation/optional';
 
 export class CreateAcademicYearDto {
   /** @example "2026/2027" */
@@ -34,7 +20,7 @@ export class CreateAcademicYearDto {
 }
 
 /** Any of the year's fields; the dates are checked again as a whole. */
-export class UpdateAcademicYearDto extends PartialType(CreateAcademicYearDto) {}
+export class UpdateAcademicYearDto extends PartialType(CreateAcademicYearDto, { skipNullProperties: false }) {}
 
 /** A band of grades, 1–11 inclusive. */
 class GradeBand {
@@ -62,7 +48,7 @@ export class CreateStudyPeriodDto extends GradeBand {
   number!: number;
 
   /** Defaults to «1 четверть», «2 полугодие» … @example "1 четверть" */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -75,7 +61,7 @@ export class CreateStudyPeriodDto extends GradeBand {
   endsOn!: string;
 }
 
-export class UpdateStudyPeriodDto extends PartialType(PickType(CreateStudyPeriodDto, ['name', 'startsOn', 'endsOn'] as const)) {}
+export class UpdateStudyPeriodDto extends PartialType(PickType(CreateStudyPeriodDto, ['name', 'startsOn', 'endsOn'] as const), { skipNullProperties: false }) {}
 
 export class CreateHolidayDto extends GradeBand {
   /** @example "Осенние каникулы" */
@@ -91,7 +77,7 @@ export class CreateHolidayDto extends GradeBand {
   endsOn!: string;
 }
 
-export class UpdateHolidayDto extends PartialType(PickType(CreateHolidayDto, ['name', 'startsOn', 'endsOn'] as const)) {}
+export class UpdateHolidayDto extends PartialType(PickType(CreateHolidayDto, ['name', 'startsOn', 'endsOn'] as const), { skipNullProperties: false }) {}
 
 export class CreateCalendarDayDto {
   @IsIsoDate({ api: { example: '2026-11-04' } })
@@ -132,11 +118,11 @@ export class CalendarQueryDto {
   @Max(11)
   grade!: number;
 
-  @IsOptional()
+  @Optional()
   @IsIsoDate({ api: { required: false, description: 'First day (default: start of the year)' } })
   from?: string;
 
-  @IsOptional()
+  @Optional()
   @IsIsoDate({ api: { required: false, description: 'Last day (default: end of the year)' } })
   to?: string;
 }

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsHourMinute } from '../../../common/validation/validators';
+import { Optional } from '../../../common/validation/optional';
 
 export class BellDto {
   /** Lesson number (0 for a «нулевой урок»). @example 1 */
@@ -24,7 +25,7 @@ export class BellScheduleDto {
   name!: string;
 
   /** The schedule used when a class names none. */
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   isDefault?: boolean;
 

@@ -1,7 +1,8 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
-import { IsEnum, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsEnum, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../../../common/pagination/pagination';
 import { MarkCategory } from '../entities/mark-type.entity';
+import { Optional } from '../../../common/validation/optional';
 
 export class CreateMarkTypeDto {
   /** Stable code for integrations. @example "control_work" */
@@ -32,11 +33,11 @@ export class CreateMarkTypeDto {
 }
 
 /** Everything but the code, which integrations rely on. */
-export class UpdateMarkTypeDto extends PartialType(OmitType(CreateMarkTypeDto, ['code'] as const)) {}
+export class UpdateMarkTypeDto extends PartialType(OmitType(CreateMarkTypeDto, ['code'] as const), { skipNullProperties: false }) {}
 
 export class MarkTypeListQuery extends PageQuery {
   /** Include archived types. */
-  @IsOptional()
+  @Optional()
   @Matches(/^(true|false)$/, { message: 'must be true or false' })
   includeArchived?: 'true' | 'false';
 }

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Role, STAFF_ROLES } from '../../../common/access/role';
 import { PageQuery } from '../../../common/pagination/pagination';
 import { UserStatus } from '../../auth/entities/user.entity';
 import { LOGIN_MESSAGE, LOGIN_PATTERN } from '../user-rules';
+import { Optional } from '../../../common/validation/optional';
 
 const LOGIN_API = { type: String, pattern: LOGIN_PATTERN.source, minLength: 3, maxLength: 100, example: 'ivanova.mp' };
 const STAFF_ROLES_API = { enum: [...STAFF_ROLES], isArray: true, minItems: 1, maxItems: 5 };
@@ -41,13 +42,13 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional(LOGIN_API)
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(LOGIN_PATTERN, { message: LOGIN_MESSAGE })
   login?: string;
 
   /** @example "Иванова Мария Петровна" */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(300)
@@ -55,7 +56,7 @@ export class UpdateUserDto {
   fullName?: string;
 
   /** A disabled user cannot sign in; an admin cannot disable themself. */
-  @IsOptional()
+  @Optional()
   @IsEnum(UserStatus)
   status?: UserStatus;
 }
@@ -72,16 +73,16 @@ export class ReplaceUserRolesDto {
 
 export class UserListQuery extends PageQuery {
   /** Only users holding this role. */
-  @IsOptional()
+  @Optional()
   @IsEnum(Role)
   role?: Role;
 
-  @IsOptional()
+  @Optional()
   @IsEnum(UserStatus)
   status?: UserStatus;
 
   /** Part of the ФИО or the login, case-insensitive. @example "иван" */
-  @IsOptional()
+  @Optional()
   @IsString()
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @MinLength(1)
