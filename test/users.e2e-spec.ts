@@ -58,6 +58,13 @@ describe('staff accounts and the regional operator', () => {
     const director = await bearer(t, s1.logins.director);
     await get(director, `/users/${res.body.user.id}`).expect(200);
     await patch(director, `/users/${res.body.user.id}`, { fullName: 'Другая' }).expect(403);
+    // reading a person's card is a personal-data read in the audit trail: who read whose card
+    const reads = await t.db.query(
+      `SELECT u.login AS reader FROM audit_event e JOIN app_user u ON u.id = e.actor_user_id
+        WHERE e.action = 'personal-data-read' AND e.subject_person_id = $1 ORDER BY e.id`,
+      [res.body.user.id],
+    );
+    expect(reads).toEqual([{ reader: s1.logins.admin }, { reader: s1.logins.director }]);
   });
 
   it('only staff roles are given here: parent, student and operator answer 422 role-not-assignable', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { SessionEndReason } from '../auth/entities/user-session.entity';
 import { SessionStatusService } from '../auth/sessions/session-status.service';
 import { SessionService } from '../auth/sessions/session.service';
@@ -78,6 +79,7 @@ export class UsersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionService,
     private readonly sessionStatus: SessionStatusService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor, query: UserListQuery): Promise<Page<UserResponse>> {
@@ -110,8 +112,11 @@ export class UsersService {
     return { ...page, items: await this.rowsInOrder(this.db.manager, actor.schoolId, page.items) };
   }
 
+  /** One account's card; reading it is a personal-data read and is recorded in the audit trail. */
   async get(actor: Actor, userId: string): Promise<UserResponse> {
-    return (await this.find(this.db.manager, actor.schoolId, userId)) ?? this.missing();
+    const user = (await this.find(this.db.manager, actor.schoolId, userId)) ?? this.missing();
+    await this.audit.personalDataRead({ entity: 'app_user', entityId: user.id, subjectPersonId: user.id, fields: ['login', 'fullName', 'roles', 'status'] });
+    return user;
   }
 
   async create(actor: Actor, dto: CreateUserDto): Promise<CreatedAccountResponse> {
