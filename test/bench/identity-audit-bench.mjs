@@ -4,14 +4,9 @@
 //  - the cost of auditing a write: the same one-row UPDATE in its own transaction, with the audit context and the
 //    audit_row_change() trigger, against the floor of that UPDATE with the trigger disabled and no context.
 import { createRequire } from 'node:module';
+import { median } from './bench-utils.mjs';
 
 const require = createRequire(import.meta.url);
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 export async function measureLogin(root, apiBase, login, password, { count = 40, warmup = 5 } = {}) {
   const argon2 = require(`${root}/node_modules/argon2`);

@@ -7,12 +7,11 @@
 //  4. 100 small jobs end to end (api → Redis → worker) against bare BullMQ (jobs-bench.mjs); needs a PostgreSQL
 //     server and Redis: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres) and REDIS_URL.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, median, startProcess as startRoot } from './bench-utils.mjs';
 import { measureAuditCost, measureLogin } from './identity-audit-bench.mjs';
 import { measureJobs } from './jobs-bench.mjs';
 
@@ -22,31 +21,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const RESTARTS = Number(process.env.BENCH_RESTARTS ?? 3);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-function startProcess(args, env) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (c) => (out += c));
-  child.stderr.on('data', (c) => (out += c));
-  const exited = new Promise((ok) => child.once('exit', ok));
-  return { child, exited, output: () => out };
-}
+const startProcess = (args, env) => startRoot(root, args, env);
 
 async function waitFor(url, proc, ms = 120_000) {
   const t0 = performance.now();
