@@ -64,6 +64,13 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   getMarkType: STAFF,
   updateMarkType: [Admin],
   archiveMarkType: [Admin],
+  // contingent: the subject catalogue (everyone in the school reads it; the diary shows subject names)
+  listSubjects: SCHOOL,
+  createSubject: [Admin, Deputy],
+  getSubject: SCHOOL,
+  updateSubject: [Admin, Deputy],
+  archiveSubject: [Admin, Deputy],
+  restoreSubject: [Admin, Deputy],
   // users: staff accounts of the school (the director reads them)
   listUsers: [Admin, Director],
   createUser: [Admin],
@@ -97,6 +104,8 @@ export const SAMPLE_BODIES: Record<string, object> = {
   replaceBellSchedule: { name: 'Проверка', bells: [{ lessonNumber: 1, startsAt: '08:00', endsAt: '08:40' }] },
   createMarkType: { code: 'probe', name: 'Проверка', shortName: 'Пр', weight: 1, category: 'other' },
   updateMarkType: {},
+  createSubject: { code: 'probe', name: 'Проверка', shortName: 'Пр.' },
+  updateSubject: {},
   createUser: { login: 'probe.user', fullName: 'Пробная Пользователь', roles: ['teacher'] },
   updateUser: {},
   replaceUserRoles: { roles: ['teacher'] },

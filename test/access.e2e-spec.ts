@@ -66,6 +66,7 @@ describe('access matrix: every operation of the contract, every role', () => {
       dayId: await one('SELECT id FROM calendar_day WHERE school_id = $1'),
       scheduleId: await one('SELECT id FROM bell_schedule WHERE school_id = $1'),
       markTypeId: await one('SELECT id FROM mark_type WHERE school_id = $1'),
+      subjectId: await one('SELECT id FROM subject WHERE school_id = $1'),
       userId: await one('SELECT id FROM app_user WHERE school_id = $1'),
       sessionId: await one('SELECT id FROM user_session WHERE school_id = $1'),
       // a finished job of the other school's admin, with a file

@@ -1,6 +1,7 @@
 import { JobFile } from '../jobs/entities/job-file.entity';
 import { Job } from '../jobs/entities/job.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
+import { Subject } from '../modules/contingent/subject.entity';
 import { LoginThrottle } from '../modules/auth/entities/login-throttle.entity';
 import { User, UserRole } from '../modules/auth/entities/user.entity';
 import { RefreshToken, UserSession } from '../modules/auth/entities/user-session.entity';
@@ -21,4 +22,5 @@ import { WeekPattern } from '../modules/school/entities/week-pattern.entity';
 export const ENTITIES: Function[] = [
   School, SchoolSettings, AcademicYear, StudyPeriod, Holiday, CalendarDay, WeekPattern, BellSchedule, Bell, MarkType,
   User, UserRole, AuditEvent, UserSession, RefreshToken, LoginThrottle, Job, JobFile,
+  Subject,
 ];

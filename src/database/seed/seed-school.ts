@@ -4,6 +4,7 @@ import { systemContext } from '../../common/context/request-context';
 import { setAuditContext } from '../audit-context.subscriber';
 import { User, UserRole } from '../../modules/auth/entities/user.entity';
 import { hashPassword } from '../../modules/auth/password-hasher';
+import { insertDefaultSubjects } from '../../modules/contingent/default-subjects';
 import { AcademicYear } from '../../modules/school/entities/academic-year.entity';
 import { Bell, BellSchedule } from '../../modules/school/entities/bell-schedule.entity';
 import { CalendarDay, CalendarDayKind } from '../../modules/school/entities/calendar-day.entity';
@@ -34,7 +35,7 @@ export function schoolUsers(g: GeneratedSchool, k: number, password: string): Se
 
 /**
  * Writes one generated school — school, settings, academic year, periods, holidays, calendar days,
- * week patterns, bells, mark types — and its users, inside the caller's transaction. Returns the school id.
+ * week patterns, bells, mark types, subjects — and its users, inside the caller's transaction. Returns the school id.
  */
 export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: SeedUser[]): Promise<string> {
   await setAuditContext(m, systemContext('seed'));
@@ -60,6 +61,7 @@ export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: Se
     MarkType,
     g.markTypes.map((t) => ({ schoolId, ...t, category: t.category as MarkCategory, archivedAt: null })),
   );
+  await insertDefaultSubjects(m, schoolId);
   for (const u of users) {
     const user = await m.save(
       m.create(User, { schoolId, login: u.login, fullName: u.fullName, passwordHash: await hashPassword(u.password) }),

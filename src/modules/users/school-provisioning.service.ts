@@ -7,6 +7,7 @@ import { currentContext } from '../../common/context/request-context';
 import { notFound } from '../../common/errors/problem';
 import { Page, PageQuery, paginate } from '../../common/pagination/pagination';
 import { setAuditContext } from '../../database/audit-context.subscriber';
+import { insertDefaultSubjects } from '../contingent/default-subjects';
 import { buildMarkTypes } from '../../database/seed/generator/school-reference';
 import { MarkCategory, MarkType } from '../school/entities/mark-type.entity';
 import { SchoolSettings } from '../school/entities/school-settings.entity';
@@ -27,7 +28,7 @@ export class SchoolProvisioningService {
     private readonly users: UsersService,
   ) {}
 
-  /** A school with its settings (defaults) and the usual mark types (виды работ), in one transaction. */
+  /** A school with its settings (defaults), the usual mark types (виды работ) and subjects (предметы), in one transaction. */
   createSchool(_actor: AnyActor, dto: CreateSchoolDto): Promise<School> {
     return this.db.transaction(async (m) => {
       const school = await m.save(
@@ -43,6 +44,7 @@ export class SchoolProvisioningService {
         MarkType,
         buildMarkTypes().map((t) => ({ ...t, schoolId: school.id, category: t.category as MarkCategory, archivedAt: null })),
       );
+      await insertDefaultSubjects(m, school.id);
       return m.findOneByOrFail(School, { id: school.id });
     });
   }
