@@ -14,6 +14,7 @@ import { JOB_HANDLER_MODULES } from './job-handler-modules';
 import { JobsModule } from './jobs/jobs.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ContingentModule } from './modules/contingent/contingent.module';
 import { HealthModule } from './modules/health/health.module';
 import { SchoolModule } from './modules/school/school.module';
 import { UsersModule } from './modules/users/users.module';
@@ -34,6 +35,7 @@ export class AppModule {
         AuthModule,
         SchoolModule,
         UsersModule,
+        ContingentModule,
         JobsModule.forRoot(config, 'api'),
         ...JOB_HANDLER_MODULES,
         SeedModule,

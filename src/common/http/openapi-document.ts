@@ -6,6 +6,7 @@ import { FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails } from '../errors/prob
 const TAGS: Array<{ name: string; description: string }> = [
   { name: 'audit', description: 'Audit trail (журнал действий), its XLSX export and usage monitoring' },
   { name: 'auth', description: 'Sign-in and the signed-in user' },
+  { name: 'contingent', description: 'Contingent: staff and classes' },
   { name: 'health', description: 'Liveness and readiness probes' },
   { name: 'school', description: 'School, academic years, study periods, calendar, bells, mark types, settings' },
 ];

@@ -2,6 +2,7 @@ import { Init1795860701164 } from './1795860701164-init';
 import { AuditTrail1796100000000 } from './1796100000000-audit-trail';
 import { Jobs1796200000000 } from './1796200000000-jobs';
 import { Sessions1796300000000 } from './1796300000000-sessions';
+import { StaffClasses1796600000000 } from './1796600000000-staff-classes';
 
 /** Every migration, in order. A migration that has landed is never edited; add a new one. */
-export const MIGRATIONS: Function[] = [Init1795860701164, AuditTrail1796100000000, Jobs1796200000000, Sessions1796300000000];
+export const MIGRATIONS: Function[] = [Init1795860701164, AuditTrail1796100000000, Jobs1796200000000, Sessions1796300000000, StaffClasses1796600000000];
