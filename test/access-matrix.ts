@@ -77,6 +77,16 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   getUser: [Admin, Director],
   updateUser: [Admin],
   replaceUserRoles: [Admin],
+  // contingent: staff records (admin and secretary keep them) and classes (admin and deputy)
+  listStaff: STAFF,
+  createStaff: [Admin, Secretary],
+  getStaff: STAFF,
+  updateStaff: [Admin, Secretary],
+  listClasses: STAFF,
+  createClass: [Admin, Deputy],
+  getClass: STAFF,
+  updateClass: [Admin, Deputy],
+  deleteClass: [Admin, Deputy],
   // region: the regional operator's schools and first admins
   listSchools: [Operator],
   createSchool: [Operator],
@@ -109,6 +119,10 @@ export const SAMPLE_BODIES: Record<string, object> = {
   createUser: { login: 'probe.user', fullName: 'Пробная Пользователь', roles: ['teacher'] },
   updateUser: {},
   replaceUserRoles: { roles: ['teacher'] },
+  createStaff: { surname: 'Пробный', name: 'Сотрудник' },
+  updateStaff: {},
+  createClass: { grade: 11, letter: 'Я' },
+  updateClass: {},
   createSchool: { name: 'Пробная школа', shortName: 'Проба' },
   createSchoolAdmin: { login: 'probe.admin', fullName: 'Пробный Администратор' },
 };

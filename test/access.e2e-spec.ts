@@ -68,6 +68,8 @@ describe('access matrix: every operation of the contract, every role', () => {
       markTypeId: await one('SELECT id FROM mark_type WHERE school_id = $1'),
       subjectId: await one('SELECT id FROM subject WHERE school_id = $1'),
       userId: await one('SELECT id FROM app_user WHERE school_id = $1'),
+      staffId: await one('SELECT id FROM staff WHERE school_id = $1'),
+      classId: await one('SELECT id FROM school_class WHERE school_id = $1'),
       sessionId: await one('SELECT id FROM user_session WHERE school_id = $1'),
       // a finished job of the other school's admin, with a file
       jobId: ((await systemWrite(

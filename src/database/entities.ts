@@ -3,6 +3,8 @@ import { Job } from '../jobs/entities/job.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { Subject } from '../modules/contingent/subject.entity';
 import { LoginThrottle } from '../modules/auth/entities/login-throttle.entity';
+import { SchoolClass } from '../modules/contingent/class.entity';
+import { Staff } from '../modules/contingent/staff.entity';
 import { User, UserRole } from '../modules/auth/entities/user.entity';
 import { RefreshToken, UserSession } from '../modules/auth/entities/user-session.entity';
 import { AcademicYear } from '../modules/school/entities/academic-year.entity';
@@ -22,5 +24,5 @@ import { WeekPattern } from '../modules/school/entities/week-pattern.entity';
 export const ENTITIES: Function[] = [
   School, SchoolSettings, AcademicYear, StudyPeriod, Holiday, CalendarDay, WeekPattern, BellSchedule, Bell, MarkType,
   User, UserRole, AuditEvent, UserSession, RefreshToken, LoginThrottle, Job, JobFile,
-  Subject,
+  Subject, Staff, SchoolClass,
 ];

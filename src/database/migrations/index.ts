@@ -3,6 +3,14 @@ import { AuditTrail1796100000000 } from './1796100000000-audit-trail';
 import { Jobs1796200000000 } from './1796200000000-jobs';
 import { Sessions1796300000000 } from './1796300000000-sessions';
 import { Subjects1796500000000 } from './1796500000000-subjects';
+import { StaffClasses1796600000000 } from './1796600000000-staff-classes';
 
 /** Every migration, in order. A migration that has landed is never edited; add a new one. */
-export const MIGRATIONS: Function[] = [Init1795860701164, AuditTrail1796100000000, Jobs1796200000000, Sessions1796300000000, Subjects1796500000000];
+export const MIGRATIONS: Function[] = [
+  Init1795860701164,
+  AuditTrail1796100000000,
+  Jobs1796200000000,
+  Sessions1796300000000,
+  Subjects1796500000000,
+  StaffClasses1796600000000,
+];

@@ -1,9 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { Role, SCHOOL_ROLES } from '../../common/access/role';
+import { Role, SCHOOL_ROLES, STAFF_ROLES } from '../../common/access/role';
 import { systemContext } from '../../common/context/request-context';
 import { setAuditContext } from '../audit-context.subscriber';
 import { User, UserRole } from '../../modules/auth/entities/user.entity';
 import { hashPassword } from '../../modules/auth/password-hasher';
+import { SchoolClass } from '../../modules/contingent/class.entity';
+import { Staff } from '../../modules/contingent/staff.entity';
 import { insertDefaultSubjects } from '../../modules/contingent/default-subjects';
 import { AcademicYear } from '../../modules/school/entities/academic-year.entity';
 import { Bell, BellSchedule } from '../../modules/school/entities/bell-schedule.entity';
@@ -35,7 +37,8 @@ export function schoolUsers(g: GeneratedSchool, k: number, password: string): Se
 
 /**
  * Writes one generated school — school, settings, academic year, periods, holidays, calendar days,
- * week patterns, bells, mark types, subjects — and its users, inside the caller's transaction. Returns the school id.
+ * week patterns, bells, mark types, subjects, staff (linked to the users named after them), classes of the year with
+ * their class teachers — and its users, inside the caller's transaction. Returns the school id.
  */
 export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: SeedUser[]): Promise<string> {
   await setAuditContext(m, systemContext('seed'));
@@ -62,11 +65,42 @@ export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: Se
     g.markTypes.map((t) => ({ schoolId, ...t, category: t.category as MarkCategory, archivedAt: null })),
   );
   await insertDefaultSubjects(m, schoolId);
+  const accounts = new Map<number, string>();
   for (const u of users) {
     const user = await m.save(
       m.create(User, { schoolId, login: u.login, fullName: u.fullName, passwordHash: await hashPassword(u.password) }),
     );
     await m.insert(UserRole, u.roles.map((role) => ({ userId: user.id, role })));
+    // a staff account is linked to the first staff record of the same name not yet linked
+    if (u.roles.some((r) => STAFF_ROLES.includes(r))) {
+      const i = g.staff.findIndex((p, k) => !accounts.has(k) && `${p.surname} ${p.name} ${p.patronymic}` === u.fullName);
+      if (i >= 0) accounts.set(i, user.id);
+    }
   }
+  const staff = await m.insert(
+    Staff,
+    g.staff.map((p, i) => ({
+      schoolId,
+      surname: p.surname,
+      name: p.name,
+      patronymic: p.patronymic,
+      positions: p.positions,
+      userId: accounts.get(i) ?? null,
+      archivedAt: null,
+    })),
+  );
+  const staffIds = staff.identifiers.map((r) => r.id as string);
+  await m.insert(
+    SchoolClass,
+    g.classes.map((c) => ({
+      schoolId,
+      academicYearId: year.id,
+      grade: c.grade,
+      letter: c.letter,
+      shift: c.shift,
+      capacity: c.capacity,
+      classTeacherStaffId: c.classTeacherStaffIndex === null ? null : staffIds[c.classTeacherStaffIndex],
+    })),
+  );
   return schoolId;
 }
