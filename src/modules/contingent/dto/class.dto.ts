@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import { PageQuery } from '../../../common/pagination/pagination';
@@ -26,7 +26,7 @@ export class CreateClassDto {
   @IsUUID()
   classTeacherStaffId?: string | null;
 
-  /** Смена, 1 or 2 (default 1). */
+  /** Смена, 1 or 2 (a new class: 1 unless given). */
   @ApiPropertyOptional({ enum: [1, 2], default: 1 })
   @Optional()
   @IsIn([1, 2])
@@ -41,37 +41,8 @@ export class CreateClassDto {
   capacity?: number | null;
 }
 
-export class UpdateClassDto {
-  @ApiPropertyOptional({ minimum: MIN_GRADE, maximum: MAX_GRADE })
-  @Optional()
-  @IsInt()
-  @Min(MIN_GRADE)
-  @Max(MAX_GRADE)
-  grade?: number;
-
-  @ApiPropertyOptional({ pattern: CLASS_LETTER_PATTERN.source, maxLength: 4 })
-  @Optional()
-  @IsString()
-  @Matches(CLASS_LETTER_PATTERN, { message: CLASS_LETTER_MESSAGE })
-  letter?: string;
-
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @Optional({ nullable: true })
-  @IsUUID()
-  classTeacherStaffId?: string | null;
-
-  @ApiPropertyOptional({ enum: [1, 2] })
-  @Optional()
-  @IsIn([1, 2])
-  shift?: number;
-
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 40, nullable: true })
-  @Optional({ nullable: true })
-  @IsInt()
-  @Min(1)
-  @Max(40)
-  capacity?: number | null;
-}
+/** Any of the create fields; null clears the class teacher or the capacity. */
+export class UpdateClassDto extends PartialType(CreateClassDto, { skipNullProperties: false }) {}
 
 export class ClassListQuery extends PageQuery {
   /** Only classes of this grade. */

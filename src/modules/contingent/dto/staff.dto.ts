@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../../common/pagination/pagination';
 import { Optional } from '../../../common/validation/optional';
@@ -47,42 +47,8 @@ export class CreateStaffDto {
   userId?: string | null;
 }
 
-export class UpdateStaffDto {
-  /** @example "Ёлкина" */
-  @Optional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  @Matches(/\S/, { message: 'must not be blank' })
-  surname?: string;
-
-  /** @example "Мария" */
-  @Optional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  @Matches(/\S/, { message: 'must not be blank' })
-  name?: string;
-
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 100 })
-  @Optional({ nullable: true })
-  @IsString()
-  @MaxLength(100)
-  patronymic?: string | null;
-
-  @Optional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
-  positions?: string[];
-
-  /** Links (a uuid) or unlinks (null) the person's account. */
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @Optional({ nullable: true })
-  @IsUUID()
-  userId?: string | null;
-
+/** Any of the create fields (null unlinks the account or clears the patronymic), and `archived`. */
+export class UpdateStaffDto extends PartialType(CreateStaffDto, { skipNullProperties: false }) {
   /** true archives the record (the person left the school), false brings it back. */
   @Optional()
   @IsBoolean()
