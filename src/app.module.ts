@@ -15,6 +15,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ContingentModule } from './modules/contingent/contingent.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
 import { HealthModule } from './modules/health/health.module';
 import { SchoolModule } from './modules/school/school.module';
 import { UsersModule } from './modules/users/users.module';
@@ -36,6 +37,7 @@ export class AppModule {
         SchoolModule,
         UsersModule,
         ContingentModule,
+        InvitationsModule,
         JobsModule.forRoot(config, 'api'),
         ...JOB_HANDLER_MODULES,
         SeedModule,

@@ -5,6 +5,12 @@ import { Subject } from '../modules/contingent/subject.entity';
 import { LoginThrottle } from '../modules/auth/entities/login-throttle.entity';
 import { SchoolClass } from '../modules/contingent/class.entity';
 import { Staff } from '../modules/contingent/staff.entity';
+import { Enrollment, Movement } from '../modules/contingent/entities/enrollment.entity';
+import { Guardian, StudentGuardian } from '../modules/contingent/entities/guardian.entity';
+import { Student } from '../modules/contingent/entities/student.entity';
+import { Subgroup, SubgroupMember } from '../modules/contingent/entities/subgroup.entity';
+import { TeachingAssignment } from '../modules/contingent/entities/teaching-assignment.entity';
+import { InvitationCode } from '../modules/invitations/invitation-code.entity';
 import { User, UserRole } from '../modules/auth/entities/user.entity';
 import { RefreshToken, UserSession } from '../modules/auth/entities/user-session.entity';
 import { AcademicYear } from '../modules/school/entities/academic-year.entity';
@@ -25,4 +31,5 @@ export const ENTITIES: Function[] = [
   School, SchoolSettings, AcademicYear, StudyPeriod, Holiday, CalendarDay, WeekPattern, BellSchedule, Bell, MarkType,
   User, UserRole, AuditEvent, UserSession, RefreshToken, LoginThrottle, Job, JobFile,
   Subject, Staff, SchoolClass,
+  Student, Guardian, StudentGuardian, Enrollment, Movement, Subgroup, SubgroupMember, TeachingAssignment, InvitationCode,
 ];

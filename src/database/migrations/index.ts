@@ -4,6 +4,7 @@ import { Jobs1796200000000 } from './1796200000000-jobs';
 import { Sessions1796300000000 } from './1796300000000-sessions';
 import { Subjects1796500000000 } from './1796500000000-subjects';
 import { StaffClasses1796600000000 } from './1796600000000-staff-classes';
+import { Students1796700000000 } from './1796700000000-students';
 
 /** Every migration, in order. A migration that has landed is never edited; add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: Function[] = [
   Sessions1796300000000,
   Subjects1796500000000,
   StaffClasses1796600000000,
+  Students1796700000000,
 ];

@@ -3,6 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClassController } from './class.controller';
 import { SchoolClass } from './class.entity';
 import { ClassService } from './class.service';
+import { Enrollment, Movement } from './entities/enrollment.entity';
+import { Guardian, StudentGuardian } from './entities/guardian.entity';
+import { Student } from './entities/student.entity';
+import { Subgroup, SubgroupMember } from './entities/subgroup.entity';
+import { TeachingAssignment } from './entities/teaching-assignment.entity';
 import { StaffController } from './staff.controller';
 import { Staff } from './staff.entity';
 import { StaffService } from './staff.service';
@@ -12,7 +17,19 @@ import { SubjectService } from './subject.service';
 
 /** Contingent (issue 4): subjects, staff and classes; students, guardians and movement come next. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Subject, Staff, SchoolClass])],
+  imports: [TypeOrmModule.forFeature([
+      Subject,
+      Staff,
+      SchoolClass,
+      Student,
+      Guardian,
+      StudentGuardian,
+      Enrollment,
+      Movement,
+      Subgroup,
+      SubgroupMember,
+      TeachingAssignment,
+    ]),],
   controllers: [SubjectController, StaffController, ClassController],
   providers: [SubjectService, StaffService, ClassService],
 })
