@@ -87,6 +87,11 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   getClass: STAFF,
   updateClass: [Admin, Deputy],
   deleteClass: [Admin, Deputy],
+  // invitation codes: the class teacher of the class (a teacher; others 403 not-class-teacher or 404) and the admin
+  issueInvitationCodes: [Admin, Teacher],
+  listInvitationCodes: [Admin, Teacher],
+  revokeInvitationCode: [Admin, Teacher],
+  activateInvitationCode: 'public',
   // region: the regional operator's schools and first admins
   listSchools: [Operator],
   createSchool: [Operator],
@@ -122,6 +127,8 @@ export const SAMPLE_BODIES: Record<string, object> = {
   createStaff: { surname: 'Пробный', name: 'Сотрудник' },
   updateStaff: {},
   createClass: { grade: 11, letter: 'Я' },
+  issueInvitationCodes: {},
+  activateInvitationCode: { code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' },
   updateClass: {},
   createSchool: { name: 'Пробная школа', shortName: 'Проба' },
   createSchoolAdmin: { login: 'probe.admin', fullName: 'Пробный Администратор' },

@@ -306,6 +306,21 @@ describe('invitation codes', () => {
     await activate({ code: c2.code }, session.auth).expect(200);
   });
 
+  it('a staff member who is also a parent links the child to their staff account, which gains the parent role', async () => {
+    const child = await makeStudent('Учителев', 'Сын');
+    const parent = await makeGuardian('Учителева', 'Мать', [child]);
+    const { codes } = await issued({ studentIds: [child], kinds: ['guardian'] });
+    const session = await signIn(t, school.logins.secretary);
+    const res = await activate({ code: codes[0].code }, session.auth).expect(200);
+    expect(res.body).toMatchObject({ login: school.logins.secretary, created: false, guardianId: parent, studentId: child });
+    expect(res.body.roles).toEqual(expect.arrayContaining([Role.Secretary, Role.Parent]));
+    const [secretary] = (await t.db.query(`SELECT id FROM app_user WHERE login = $1`, [school.logins.secretary])) as Array<{ id: string }>;
+    expect(await t.db.query(`SELECT user_id FROM guardian WHERE id = $1`, [parent])).toEqual([{ user_id: secretary.id }]);
+    // a new sign-in carries the parent role too
+    const me = await t.http.get(`${API}/auth/me`).set('authorization', await bearer(t, school.logins.secretary)).expect(200);
+    expect(me.body.roles).toEqual(expect.arrayContaining([Role.Secretary, Role.Parent]));
+  });
+
   it('the codes are stored only hashed', async () => {
     const student = await makeStudent('Егоров', 'Максим');
     await makeGuardian('Егорова', 'Анна', [student]);

@@ -34,9 +34,9 @@ export function invalidCode(): ProblemError {
   return fieldProblem('invalid-invitation-code', 'code', 'the code is not valid: unknown, expired, revoked or already used', 'Invalid invitation code');
 }
 
-const CODE_BY_HASH = `SELECT c.id, c.school_id, c.kind, c.student_id, c.guardian_id,
+const CODE_COLUMNS = `SELECT c.id, c.school_id, c.kind, c.student_id, c.guardian_id,
        (c.used_at IS NULL AND c.revoked_at IS NULL AND c.expires_at > now()) AS usable
-  FROM invitation_code c WHERE c.code_hash = $1`;
+  FROM invitation_code c`;
 
 export interface ActivationResult {
   /** 201: an account was created; 200: the code was linked to the signed-in account */
@@ -77,7 +77,7 @@ export class ActivationService {
     const actor = authorization === undefined ? null : await this.signedIn(authorization);
 
     const normalised = normaliseCode(dto.code);
-    const found = normalised ? ((await this.db.query(CODE_BY_HASH, [hashCode(normalised)])) as CodeRow[])[0] : undefined;
+    const found = normalised ? ((await this.db.query(`${CODE_COLUMNS} WHERE c.code_hash = $1`, [hashCode(normalised)])) as CodeRow[])[0] : undefined;
     if (!found || !found.usable) {
       await this.failure(found ?? null, { reason: 'invalid-invitation-code' });
       throw invalidCode();
@@ -115,7 +115,7 @@ export class ActivationService {
   }
 
   private async apply(m: EntityManager, codeId: string, identity: AccountIdentity | null, linkTo: AnyActor | null): Promise<ActivationResult> {
-    const rows = (await m.query(`${CODE_BY_HASH.replace('WHERE c.code_hash = $1', 'WHERE c.id = $1')} FOR UPDATE`, [codeId])) as CodeRow[];
+    const rows = (await m.query(`${CODE_COLUMNS} WHERE c.id = $1 FOR UPDATE`, [codeId])) as CodeRow[];
     const code = rows[0];
     // used or revoked by a concurrent request meanwhile
     if (!code?.usable) throw invalidCode();
