@@ -221,6 +221,25 @@ describe('invitation codes', () => {
     expect(stable(second.body)).toEqual(stable(unknown.body));
   });
 
+  it('at the same moment, one code activates once and one login is taken once', async () => {
+    const a = await makeStudent('Гонкин', 'Алексей');
+    const b = await makeStudent('Гонкина', 'Белла');
+    const { codes } = await issued({ studentIds: [a, b], kinds: ['student'] });
+    expect(codes.map((c) => c.studentId)).toEqual([a, b]);
+    const same = await Promise.all([1, 2, 3].map(() => activate({ code: codes[0].code, login: login(), password: NEW_PASSWORD })));
+    expect(same.map((r) => r.status).sort()).toEqual([201, 422, 422]);
+    // two codes, one login, at once (in another case): one account, the other 409
+    const more = { codes: codes.slice(1).concat((await issued({ studentIds: [await makeStudent('Гонкин', 'Виктор')], kinds: ['student'] })).codes) };
+    const shared = login();
+    const both = await Promise.all(more.codes.map((x) => activate({ code: x.code, login: shared.toUpperCase(), password: NEW_PASSWORD })));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.status === 409)?.body.code).toBe('login-taken');
+    // the loser's code is still live: nothing of its activation was written
+    const loser = more.codes[both.findIndex((r) => r.status === 409)];
+    expect(await t.db.query(`SELECT used_at FROM invitation_code WHERE id = $1`, [loser.codeId])).toEqual([{ used_at: null }]);
+    expect(await t.db.query(`SELECT user_id FROM student WHERE id = $1`, [loser.studentId])).toEqual([{ user_id: null }]);
+  });
+
   it('an expired code is refused', async () => {
     const student = await makeStudent('Зайцев', 'Глеб');
     const { codes } = await issued({ studentIds: [student], kinds: ['student'] });

@@ -157,7 +157,12 @@ export class InvitationCodesService {
           toIssue.push(t);
         }
         if (toRevoke.length > 0) {
-          await m.query(`UPDATE invitation_code SET revoked_at = now(), updated_at = now() WHERE id = ANY($1::uuid[])`, [toRevoke]);
+          // a code activated meanwhile (the activation held its row) stays used, not revoked
+          await m.query(
+            `UPDATE invitation_code SET revoked_at = now(), updated_at = now()
+              WHERE id = ANY($1::uuid[]) AND used_at IS NULL AND revoked_at IS NULL`,
+            [toRevoke],
+          );
         }
         if (toIssue.length === 0) return { codes: [], skipped, job: null };
 
