@@ -102,6 +102,11 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   getTeachingAssignment: STAFF,
   updateTeachingAssignment: [Admin, Deputy],
   deleteTeachingAssignment: [Admin, Deputy],
+  // invitation codes: the class teacher of the class (a teacher; others 403 not-class-teacher or 404) and the admin
+  issueInvitationCodes: [Admin, Teacher],
+  listInvitationCodes: [Admin, Teacher],
+  revokeInvitationCode: [Admin, Teacher],
+  activateInvitationCode: 'public',
   // region: the regional operator's schools and first admins
   listSchools: [Operator],
   createSchool: [Operator],
@@ -137,6 +142,8 @@ export const SAMPLE_BODIES: Record<string, object> = {
   createStaff: { surname: 'Пробный', name: 'Сотрудник' },
   updateStaff: {},
   createClass: { grade: 11, letter: 'Я' },
+  issueInvitationCodes: {},
+  activateInvitationCode: { code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' },
   updateClass: {},
   createSubgroup: { subjectId: '00000000-0000-4000-8000-000000000000', name: 'Проба' },
   updateSubgroup: {},

@@ -90,6 +90,16 @@ describe('access matrix: every operation of the contract, every role', () => {
          RETURNING id`,
       ),
       sessionId: await one('SELECT id FROM user_session WHERE school_id = $1'),
+      // an invitation code of a student of the other school
+      codeId: ((await systemWrite(
+        t,
+        `WITH s AS (INSERT INTO student (school_id, surname, name, birth_date, gender, personal_file_number)
+                    VALUES ($1, 'Чужой', 'Ученик', '2015-01-01', 'm', 'ACCESS-CODE-1') RETURNING id, school_id)
+         INSERT INTO invitation_code (school_id, kind, student_id, code_hash, expires_at)
+         SELECT school_id, 'student', id, encode(sha256(gen_random_uuid()::text::bytea), 'hex'), now() + interval '1 day' FROM s
+         RETURNING id`,
+        [other.id],
+      )) as Array<{ id: string }>)[0].id,
       // a finished job of the other school's admin, with a file
       jobId: ((await systemWrite(
         t,

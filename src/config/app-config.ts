@@ -133,6 +133,13 @@ export class AppConfig {
   @Max(365)
   REFRESH_TTL_DAYS = 30;
 
+  /** How many days an invitation code (пригласительный код) stays valid after it is issued. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  INVITATION_TTL_DAYS = 30;
+
   /** Comma-separated list of origins allowed by CORS; empty means no cross-origin access. */
   @IsString()
   CORS_ORIGINS = '';
@@ -203,5 +210,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 export const CONFIG_VARIABLES = [
   'NODE_ENV', 'HOST', 'PORT', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT',
   'REDIS_URL', 'REDIS_PREFIX', 'JOB_CONCURRENCY', 'JOB_SHUTDOWN_TIMEOUT_MS', 'JOB_LOCK_DURATION_MS', 'JOB_RELAY_INTERVAL_MS',
-  'AUDIT_EXPORT_PAGE_DELAY_MS', 'JWT_SECRET', 'JWT_ACCESS_TTL', 'REFRESH_TTL_DAYS', 'CORS_ORIGINS', 'BODY_LIMIT', 'LOG_LEVEL', 'TRUST_PROXY', 'SEED_DEMO',
+  'AUDIT_EXPORT_PAGE_DELAY_MS', 'JWT_SECRET', 'JWT_ACCESS_TTL', 'REFRESH_TTL_DAYS', 'INVITATION_TTL_DAYS', 'CORS_ORIGINS', 'BODY_LIMIT', 'LOG_LEVEL', 'TRUST_PROXY', 'SEED_DEMO',
 ] as const;

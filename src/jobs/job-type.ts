@@ -4,6 +4,8 @@ import { QueueName } from './queue-name';
 export enum JobType {
   /** the audit trail as XLSX (журнал доступа), src/modules/audit/audit-export.handler.ts */
   AuditExport = 'audit-export',
+  /** the printable sheet «Пригласительные коды» of one issue of codes, src/modules/invitations/invitation-sheet.handler.ts */
+  InvitationSheet = 'invitation-sheet',
 }
 
 export const ALL_JOB_TYPES: readonly JobType[] = Object.values(JobType);
@@ -11,4 +13,5 @@ export const ALL_JOB_TYPES: readonly JobType[] = Object.values(JobType);
 /** The BullMQ queue each job type runs on. */
 export const JOB_QUEUE: Record<JobType, QueueName> = {
   [JobType.AuditExport]: QueueName.Reports,
+  [JobType.InvitationSheet]: QueueName.Reports,
 };

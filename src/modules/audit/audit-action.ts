@@ -12,4 +12,6 @@ export enum AuditAction {
   SessionEnd = 'session-end',
   PersonalDataRead = 'personal-data-read',
   AuditExport = 'audit-export',
+  /** an invitation code (пригласительный код) activated, or an attempt refused */
+  InvitationActivate = 'invitation-activate',
 }

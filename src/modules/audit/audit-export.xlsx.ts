@@ -42,6 +42,7 @@ export const ACTION_NAMES: Record<string, string> = {
   [AuditAction.SessionEnd]: 'Завершение сеанса',
   [AuditAction.PersonalDataRead]: 'Просмотр персональных данных',
   [AuditAction.AuditExport]: 'Выгрузка журнала доступа',
+  [AuditAction.InvitationActivate]: 'Активация пригласительного кода',
 };
 
 export const OUTCOME_NAMES: Record<AuditOutcome, string> = {

@@ -62,6 +62,23 @@ export class LoginThrottle {
     await Promise.all([this.use((s) => s.clear(ticket.account)), this.use((s) => s.release(ticket.address))]);
   }
 
+  /**
+   * Counts an attempt at another secret (an invitation code) for the client address alone, under a key of its own
+   * (`<scope>:addr:<ip>`), before the secret is looked at; throws TooManyAttemptsError past `rule`. Returns the key
+   * to hand to releaseAddress() when the attempt succeeded.
+   */
+  async beginForAddress(scope: string, ip: string | null | undefined, rule: ThrottleRule): Promise<string> {
+    const key = `${scope}:${addressKey(ip)}`;
+    const count = await this.use((s) => s.hit(key, rule.windowMs));
+    if (count.hits > rule.limit) throw new TooManyAttemptsError(retryAfterSeconds(count.resetInMs));
+    return key;
+  }
+
+  /** The attempt counted by beginForAddress() succeeded: the address gets it back. */
+  async releaseAddress(key: string): Promise<void> {
+    await this.use((s) => s.release(key));
+  }
+
   /** Forgets an account's failures (an admin reset its password). */
   async clearAccount(login: string): Promise<void> {
     await this.use((s) => s.clear(accountKey(login)));

@@ -11,6 +11,16 @@ export const LOGIN_THROTTLE = {
   address: { limit: 100, windowMs: 10 * 60_000 },
 } as const;
 
+/**
+ * Invitation-code activation (POST /auth/activate), per client address, counted before the code is looked at and
+ * given back on success: as many failed attempts as sign-in allows one address (an 80-bit code cannot be guessed at
+ * this pace), on a counter of its own.
+ */
+export const ACTIVATION_THROTTLE = {
+  scope: 'activate',
+  address: LOGIN_THROTTLE.address,
+} as const;
+
 export interface ThrottleRule {
   limit: number;
   windowMs: number;
