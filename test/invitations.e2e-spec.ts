@@ -256,6 +256,21 @@ describe('invitation codes', () => {
     expect(next.codes).toHaveLength(1);
   });
 
+  it("a departed student's codes are refused, the student's and the guardian's", async () => {
+    const student = await makeStudent('Уехавший', 'Денис');
+    await makeGuardian('Уехавшая', 'Дарья', [student]);
+    const { codes } = await issued({ studentIds: [student] });
+    expect(codes.map((c) => c.kind).sort()).toEqual(['guardian', 'student']);
+    // выбытие recorded: the enrolment closed yesterday
+    await systemWrite(t, `UPDATE enrollment SET ends_on = current_date - 1 WHERE student_id = $1 AND ends_on IS NULL`, [student]);
+    const unknown = await activate({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', login: login(), password: NEW_PASSWORD }).expect(422);
+    for (const c of codes) {
+      const res = await activate({ code: c.code, login: login(), password: NEW_PASSWORD }).expect(422);
+      expect(stable(res.body)).toEqual(stable(unknown.body));
+    }
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM invitation_code WHERE student_id = $1 AND used_at IS NOT NULL`, [student])).toEqual([{ n: 0 }]);
+  });
+
   it('a revoked code is refused', async () => {
     const student = await makeStudent('Волков', 'Захар');
     const { codes } = await issued({ studentIds: [student], kinds: ['student'] });
