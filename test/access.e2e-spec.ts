@@ -58,6 +58,9 @@ describe('access matrix: every operation of the contract, every role', () => {
     tokens[Role.Operator] = await bearer(t, OPERATOR_LOGIN);
     // real records of the other school, one per kind of path parameter
     const one = async (sql: string) => ((await t.db.query(sql, [other.id])) as Array<{ id: string }>)[0].id;
+    const oneOrMake = async (select: string, insert: string) =>
+      ((await t.db.query(select, [other.id])) as Array<{ id: string }>)[0]?.id ??
+      ((await systemWrite(t, insert, [other.id])) as Array<{ id: string }>)[0].id;
     otherIds = {
       schoolId: other.id,
       yearId: await one('SELECT id FROM academic_year WHERE school_id = $1'),
@@ -70,6 +73,16 @@ describe('access matrix: every operation of the contract, every role', () => {
       userId: await one('SELECT id FROM app_user WHERE school_id = $1'),
       staffId: await one('SELECT id FROM staff WHERE school_id = $1'),
       classId: await one('SELECT id FROM school_class WHERE school_id = $1'),
+      // a student and a guardian of the other school (the seed may not have them yet: made here when missing)
+      studentId: await oneOrMake(
+        'SELECT id FROM student WHERE school_id = $1',
+        `INSERT INTO student (school_id, surname, name, birth_date, gender, personal_file_number)
+         VALUES ($1, 'Чужой', 'Ученик', '2015-01-01', 'm', 'ЧУЖОЙ-1') RETURNING id`,
+      ),
+      guardianId: await oneOrMake(
+        'SELECT id FROM guardian WHERE school_id = $1',
+        `INSERT INTO guardian (school_id, surname, name) VALUES ($1, 'Чужой', 'Родитель') RETURNING id`,
+      ),
       sessionId: await one('SELECT id FROM user_session WHERE school_id = $1'),
       // a finished job of the other school's admin, with a file
       jobId: ((await systemWrite(
