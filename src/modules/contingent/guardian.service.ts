@@ -200,11 +200,11 @@ export class GuardianService {
   unlink(actor: Actor, studentId: string, guardianId: string): Promise<void> {
     return this.db.transaction(async (m) => {
       await assertStudentInReach(m, actor, studentId);
-      const rows = (await m.query('DELETE FROM student_guardian WHERE student_id = $1 AND guardian_id = $2 AND school_id = $3 RETURNING id', [
-        studentId,
-        guardianId,
-        actor.schoolId,
-      ])) as unknown[];
+      // (in a CTE: TypeORM answers a bare DELETE … RETURNING with [rows, count])
+      const rows = (await m.query(
+        'WITH d AS (DELETE FROM student_guardian WHERE student_id = $1 AND guardian_id = $2 AND school_id = $3 RETURNING id) SELECT id FROM d',
+        [studentId, guardianId, actor.schoolId],
+      )) as unknown[];
       if (rows.length === 0) throw notFound('Guardian link');
     });
   }
