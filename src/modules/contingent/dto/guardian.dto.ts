@@ -56,7 +56,7 @@ export class GuardianListQuery extends PageQuery {
 
 /** The kind of relation: mother, father, guardian (опекун), trustee (попечитель), foster_parent, other. */
 export class LinkGuardianDto {
-  @ApiProperty({ enum: GuardianRelation, enumName: 'GuardianRelation' })
+  @ApiProperty({ enum: GuardianRelation })
   @IsIn(Object.values(GuardianRelation))
   relation!: GuardianRelation;
 }
@@ -97,7 +97,7 @@ export class GuardianChild {
   @ApiProperty({ type: String, nullable: true })
   patronymic!: string | null;
 
-  @ApiProperty({ enum: GuardianRelation, enumName: 'GuardianRelation' })
+  @ApiProperty({ enum: GuardianRelation })
   relation!: GuardianRelation;
 }
 
@@ -140,7 +140,7 @@ export class StudentGuardianItem {
   @ApiProperty({ format: 'uuid' })
   guardianId!: string;
 
-  @ApiProperty({ enum: GuardianRelation, enumName: 'GuardianRelation' })
+  @ApiProperty({ enum: GuardianRelation })
   relation!: GuardianRelation;
 
   @ApiProperty()
@@ -179,6 +179,6 @@ export class StudentGuardianLink {
   @ApiProperty({ format: 'uuid' })
   guardianId!: string;
 
-  @ApiProperty({ enum: GuardianRelation, enumName: 'GuardianRelation' })
+  @ApiProperty({ enum: GuardianRelation })
   relation!: GuardianRelation;
 }

@@ -7,7 +7,7 @@ import { MovementKind } from '../entities/enrollment.entity';
 
 /** One order of движение обучающихся: arrival (прибытие), departure (выбытие) or transfer (перевод). */
 export class CreateMovementDto {
-  @ApiProperty({ enum: MovementKind, enumName: 'MovementKind' })
+  @ApiProperty({ enum: MovementKind })
   @IsIn(Object.values(MovementKind))
   kind!: MovementKind;
 
@@ -56,7 +56,7 @@ export class MovementListQuery extends PageQuery {
   @IsIsoDate()
   to?: string;
 
-  @ApiPropertyOptional({ enum: MovementKind, enumName: 'MovementKind' })
+  @ApiPropertyOptional({ enum: MovementKind })
   @Optional()
   @IsIn(Object.values(MovementKind))
   kind?: MovementKind;
@@ -80,7 +80,7 @@ export class MovementResponse {
   @ApiProperty({ example: 'Ёлкина Анна Сергеевна' })
   studentName!: string;
 
-  @ApiProperty({ enum: MovementKind, enumName: 'MovementKind' })
+  @ApiProperty({ enum: MovementKind })
   kind!: MovementKind;
 
   @ApiProperty({ type: String, format: 'date' })

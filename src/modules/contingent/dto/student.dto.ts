@@ -67,7 +67,7 @@ export class CreateStudentDto {
   birthDate!: string;
 
   /** Пол: m or f. */
-  @ApiProperty({ enum: Gender, enumName: 'Gender' })
+  @ApiProperty({ enum: Gender })
   @IsIn(Object.values(Gender))
   gender!: Gender;
 
@@ -210,7 +210,7 @@ export class StudentCard {
   @ApiProperty({ type: String, format: 'date', example: '2015-03-14' })
   birthDate!: string;
 
-  @ApiProperty({ enum: Gender, enumName: 'Gender' })
+  @ApiProperty({ enum: Gender })
   gender!: Gender;
 
   @ApiProperty({ example: 'А-2026/015' })
@@ -289,7 +289,7 @@ export class ClassRosterEntry {
   @ApiProperty({ type: String, nullable: true })
   patronymic!: string | null;
 
-  @ApiProperty({ enum: Gender, enumName: 'Gender' })
+  @ApiProperty({ enum: Gender })
   gender!: Gender;
 
   @ApiProperty({ type: String, format: 'date' })
