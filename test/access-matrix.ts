@@ -87,6 +87,21 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   getClass: STAFF,
   updateClass: [Admin, Deputy],
   deleteClass: [Admin, Deputy],
+  // contingent: subgroups (the class teacher divides the class; the admin moves students between groups, §4.4.2)
+  listSubgroups: STAFF,
+  createSubgroup: [Admin, Deputy, Teacher],
+  getSubgroup: STAFF,
+  updateSubgroup: [Admin, Deputy, Teacher],
+  deleteSubgroup: [Admin, Deputy, Teacher],
+  addSubgroupMembers: [Admin, Teacher],
+  moveSubgroupMember: [Admin],
+  endSubgroupMembership: [Admin, Teacher],
+  // contingent: teaching assignments (учебная нагрузка; admin and deputy plan it)
+  listTeachingAssignments: STAFF,
+  createTeachingAssignment: [Admin, Deputy],
+  getTeachingAssignment: STAFF,
+  updateTeachingAssignment: [Admin, Deputy],
+  deleteTeachingAssignment: [Admin, Deputy],
   // contingent: students (everyone in the school, filtered by reach in SQL; out of reach 404), guardians, movement
   listStudents: SCHOOL,
   createStudent: [Admin, Secretary],
@@ -141,6 +156,17 @@ export const SAMPLE_BODIES: Record<string, object> = {
   updateStaff: {},
   createClass: { grade: 11, letter: 'Я' },
   updateClass: {},
+  createSubgroup: { subjectId: '00000000-0000-4000-8000-000000000000', name: 'Проба' },
+  updateSubgroup: {},
+  addSubgroupMembers: { studentIds: ['00000000-0000-4000-8000-000000000000'], date: '2026-09-01' },
+  moveSubgroupMember: { toSubgroupId: '00000000-0000-4000-8000-000000000000', date: '2026-09-01' },
+  createTeachingAssignment: {
+    staffId: '00000000-0000-4000-8000-000000000000',
+    subjectId: '00000000-0000-4000-8000-000000000000',
+    classId: '00000000-0000-4000-8000-000000000000',
+    hoursPerWeek: 1,
+  },
+  updateTeachingAssignment: {},
   createStudent: { surname: 'Пробный', name: 'Ученик', birthDate: '2015-03-14', gender: 'm', personalFileNumber: 'ПРОБА-1' },
   updateStudent: {},
   createGuardian: { surname: 'Пробный', name: 'Родитель' },
@@ -157,4 +183,5 @@ export const SESSION_ENDING = new Set(['logout']);
 /** Query parameters that an operation requires. */
 export const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
   getSchoolCalendar: { grade: '5' },
+  endSubgroupMembership: { date: '2026-09-01' },
 };

@@ -58,7 +58,7 @@ describe('access matrix: every operation of the contract, every role', () => {
     tokens[Role.Operator] = await bearer(t, OPERATOR_LOGIN);
     // real records of the other school, one per kind of path parameter
     const one = async (sql: string) => ((await t.db.query(sql, [other.id])) as Array<{ id: string }>)[0].id;
-    const oneOrMake = async (select: string, insert: string) =>
+    const oneOrMade = async (select: string, insert: string) =>
       ((await t.db.query(select, [other.id])) as Array<{ id: string }>)[0]?.id ??
       ((await systemWrite(t, insert, [other.id])) as Array<{ id: string }>)[0].id;
     otherIds = {
@@ -73,13 +73,29 @@ describe('access matrix: every operation of the contract, every role', () => {
       userId: await one('SELECT id FROM app_user WHERE school_id = $1'),
       staffId: await one('SELECT id FROM staff WHERE school_id = $1'),
       classId: await one('SELECT id FROM school_class WHERE school_id = $1'),
+      // a subgroup and a teaching assignment of the other school (made here while the seed has none)
+      subgroupId: await oneOrMade(
+        'SELECT id FROM subgroup WHERE school_id = $1',
+        `INSERT INTO subgroup (school_id, class_id, subject_id, name)
+         SELECT $1, (SELECT id FROM school_class WHERE school_id = $1 LIMIT 1), (SELECT id FROM subject WHERE school_id = $1 LIMIT 1),
+                'Проверка доступа'
+         RETURNING id`,
+      ),
+      assignmentId: await oneOrMade(
+        'SELECT id FROM teaching_assignment WHERE school_id = $1',
+        `INSERT INTO teaching_assignment (school_id, academic_year_id, staff_id, subject_id, class_id, hours_per_week)
+         SELECT c.school_id, c.academic_year_id, (SELECT id FROM staff WHERE school_id = $1 LIMIT 1),
+                (SELECT id FROM subject WHERE school_id = $1 LIMIT 1), c.id, 1
+           FROM school_class c WHERE c.school_id = $1 LIMIT 1
+         RETURNING id`,
+      ),
       // a student and a guardian of the other school (the seed may not have them yet: made here when missing)
-      studentId: await oneOrMake(
+      studentId: await oneOrMade(
         'SELECT id FROM student WHERE school_id = $1',
         `INSERT INTO student (school_id, surname, name, birth_date, gender, personal_file_number)
          VALUES ($1, 'Чужой', 'Ученик', '2015-01-01', 'm', 'ЧУЖОЙ-1') RETURNING id`,
       ),
-      guardianId: await oneOrMake(
+      guardianId: await oneOrMade(
         'SELECT id FROM guardian WHERE school_id = $1',
         `INSERT INTO guardian (school_id, surname, name) VALUES ($1, 'Чужой', 'Родитель') RETURNING id`,
       ),

@@ -7,6 +7,7 @@ import { Page, paginate } from '../../common/pagination/pagination';
 import { lockSchool } from '../school/school-lock';
 import { SchoolClass } from './class.entity';
 import { classDisplayName } from './class-rules';
+import { classInReach, namedParams } from './reach/reach';
 import { ClassListQuery, ClassResponse, CreateClassDto, UpdateClassDto } from './dto/class.dto';
 
 function toResponse(c: SchoolClass): ClassResponse {
@@ -43,10 +44,13 @@ export class ClassService {
 
   async list(actor: Actor, yearId: string, query: ClassListQuery): Promise<Page<ClassResponse>> {
     await this.assertYear(this.db.manager, actor.schoolId, yearId);
+    // a teacher lists only the classes in their reach (class teacher, or an assignment there); school-wide roles all
+    const reach = namedParams();
     const qb = this.db
       .getRepository(SchoolClass)
       .createQueryBuilder('c')
-      .where('c.school_id = :school AND c.academic_year_id = :year', { school: actor.schoolId, year: yearId });
+      .where('c.school_id = :school AND c.academic_year_id = :year', { school: actor.schoolId, year: yearId })
+      .andWhere(classInReach(actor, 'c.id', reach.bind), reach.params);
     if (query.grade !== undefined) qb.andWhere('c.grade = :grade', { grade: query.grade });
     return paginate(
       qb,
@@ -61,8 +65,17 @@ export class ClassService {
     );
   }
 
+  /** One class, if within the actor's reach (a teacher's own classes; otherwise 404 as if it did not exist). */
   async get(actor: Actor, id: string): Promise<ClassResponse> {
-    return toResponse(await this.find(this.db.manager, actor.schoolId, id));
+    const reach = namedParams();
+    const c = await this.db
+      .getRepository(SchoolClass)
+      .createQueryBuilder('c')
+      .where('c.id = :id AND c.school_id = :school', { id, school: actor.schoolId })
+      .andWhere(classInReach(actor, 'c.id', reach.bind), reach.params)
+      .getOne();
+    if (!c) throw notFound('Class');
+    return toResponse(c);
   }
 
   async create(actor: Actor, yearId: string, dto: CreateClassDto): Promise<ClassResponse> {
@@ -124,14 +137,21 @@ export class ClassService {
     }
   }
 
-  /**
-   * Removes a class. Nothing refers to a class yet; once students, subgroups and assignments do, this answers
-   * 409 while the class has any of them.
-   */
+  /** Removes a class that nothing refers to: 409 `class-in-use` while enrolments, movements, subgroups or assignments do. */
   async delete(actor: Actor, id: string): Promise<void> {
     await this.db.transaction(async (m) => {
       await lockSchool(m, actor.schoolId);
       const c = await this.find(m, actor.schoolId, id);
+      const used = (await m.query(
+        `SELECT EXISTS (SELECT 1 FROM enrollment WHERE class_id = $1)
+             OR EXISTS (SELECT 1 FROM movement WHERE from_class_id = $1 OR to_class_id = $1)
+             OR EXISTS (SELECT 1 FROM subgroup WHERE class_id = $1)
+             OR EXISTS (SELECT 1 FROM teaching_assignment WHERE class_id = $1) AS used`,
+        [c.id],
+      )) as Array<{ used: boolean }>;
+      if (used[0].used) {
+        throw conflict('class-in-use', 'Students, subgroups or teaching assignments refer to this class; it cannot be removed');
+      }
       await m.delete(SchoolClass, { id: c.id, schoolId: actor.schoolId });
     });
   }

@@ -14,9 +14,13 @@ import { Guardian, StudentGuardian } from './entities/guardian.entity';
 import { Student } from './entities/student.entity';
 import { Subgroup, SubgroupMember } from './entities/subgroup.entity';
 import { TeachingAssignment } from './entities/teaching-assignment.entity';
+import { TeachingAssignmentController } from './teaching-assignment.controller';
+import { TeachingAssignmentService } from './teaching-assignment.service';
 import { StaffController } from './staff.controller';
 import { Staff } from './staff.entity';
 import { StaffService } from './staff.service';
+import { SubgroupController } from './subgroup.controller';
+import { SubgroupService } from './subgroup.service';
 import { SubjectController } from './subject.controller';
 import { Subject } from './subject.entity';
 import { SubjectService } from './subject.service';
@@ -36,7 +40,16 @@ import { SubjectService } from './subject.service';
       SubgroupMember,
       TeachingAssignment,
     ]),],
-  controllers: [SubjectController, StaffController, ClassController, StudentController, GuardianController, MovementController],
-  providers: [SubjectService, StaffService, ClassService, StudentService, GuardianService, MovementService],
+  controllers: [
+    SubjectController,
+    StaffController,
+    ClassController,
+    SubgroupController,
+    TeachingAssignmentController,
+    StudentController,
+    GuardianController,
+    MovementController,
+  ],
+  providers: [SubjectService, StaffService, ClassService, SubgroupService, TeachingAssignmentService, StudentService, GuardianService, MovementService],
 })
 export class ContingentModule {}
