@@ -5,7 +5,7 @@ import { Role } from '../src/common/access/role';
  * spec and fails when an operation has no row here, when a row disagrees with the route's declaration, or when
  * a live call disagrees with the row. A new route is unfinished until it has its row.
  */
-const { Admin, Director, Deputy, Secretary, Teacher, Operator } = Role;
+const { Admin, Director, Deputy, Secretary, Teacher, Parent, Operator } = Role;
 const STAFF = [Admin, Director, Deputy, Secretary, Teacher];
 const EVERYONE = Object.values(Role);
 const SCHOOL = EVERYONE.filter((r) => r !== Role.Operator);
@@ -107,6 +107,24 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   listInvitationCodes: [Admin, Teacher],
   revokeInvitationCode: [Admin, Teacher],
   activateInvitationCode: 'public',
+  // contingent: students (everyone in the school, filtered by reach in SQL; out of reach 404), guardians, movement
+  listStudents: SCHOOL,
+  createStudent: [Admin, Secretary],
+  getStudent: SCHOOL,
+  updateStudent: [Admin, Secretary, Teacher],
+  verifyStudent: [Admin, Teacher],
+  listUnverifiedStudents: [Admin, Deputy, Director, Teacher],
+  listClassStudents: STAFF,
+  listGuardians: [Admin, Director, Deputy, Secretary],
+  createGuardian: [Admin, Secretary],
+  getGuardian: [...STAFF, Parent],
+  updateGuardian: [Admin, Secretary, Teacher],
+  listStudentGuardians: SCHOOL,
+  linkStudentGuardian: [Admin, Secretary, Teacher],
+  unlinkStudentGuardian: [Admin, Secretary],
+  createMovement: [Admin, Secretary],
+  getStudentMovements: SCHOOL,
+  listMovements: [Admin, Director, Deputy, Secretary],
   // region: the regional operator's schools and first admins
   listSchools: [Operator],
   createSchool: [Operator],
@@ -156,6 +174,12 @@ export const SAMPLE_BODIES: Record<string, object> = {
     hoursPerWeek: 1,
   },
   updateTeachingAssignment: {},
+  createStudent: { surname: 'Пробный', name: 'Ученик', birthDate: '2015-03-14', gender: 'm', personalFileNumber: 'ПРОБА-1' },
+  updateStudent: {},
+  createGuardian: { surname: 'Пробный', name: 'Родитель' },
+  updateGuardian: {},
+  linkStudentGuardian: { relation: 'mother' },
+  createMovement: { kind: 'departure', date: '2026-10-01', orderNumber: '1-у' },
   createSchool: { name: 'Пробная школа', shortName: 'Проба' },
   createSchoolAdmin: { login: 'probe.admin', fullName: 'Пробный Администратор' },
 };

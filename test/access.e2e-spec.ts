@@ -89,6 +89,16 @@ describe('access matrix: every operation of the contract, every role', () => {
            FROM school_class c WHERE c.school_id = $1 LIMIT 1
          RETURNING id`,
       ),
+      // a student and a guardian of the other school (the seed may not have them yet: made here when missing)
+      studentId: await oneOrMade(
+        'SELECT id FROM student WHERE school_id = $1',
+        `INSERT INTO student (school_id, surname, name, birth_date, gender, personal_file_number)
+         VALUES ($1, 'Чужой', 'Ученик', '2015-01-01', 'm', 'ЧУЖОЙ-1') RETURNING id`,
+      ),
+      guardianId: await oneOrMade(
+        'SELECT id FROM guardian WHERE school_id = $1',
+        `INSERT INTO guardian (school_id, surname, name) VALUES ($1, 'Чужой', 'Родитель') RETURNING id`,
+      ),
       sessionId: await one('SELECT id FROM user_session WHERE school_id = $1'),
       // an invitation code of a student of the other school
       codeId: ((await systemWrite(

@@ -3,6 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClassController } from './class.controller';
 import { SchoolClass } from './class.entity';
 import { ClassService } from './class.service';
+import { GuardianController } from './guardian.controller';
+import { GuardianService } from './guardian.service';
+import { MovementController } from './movement.controller';
+import { MovementService } from './movement.service';
+import { StudentController } from './student.controller';
+import { StudentService } from './student.service';
 import { Enrollment, Movement } from './entities/enrollment.entity';
 import { Guardian, StudentGuardian } from './entities/guardian.entity';
 import { Student } from './entities/student.entity';
@@ -19,7 +25,7 @@ import { SubjectController } from './subject.controller';
 import { Subject } from './subject.entity';
 import { SubjectService } from './subject.service';
 
-/** Contingent (issue 4): subjects, staff and classes; students, guardians and movement come next. */
+/** Contingent (issue 4): subjects, staff, classes, students, guardians and movement. */
 @Module({
   imports: [TypeOrmModule.forFeature([
       Subject,
@@ -34,7 +40,16 @@ import { SubjectService } from './subject.service';
       SubgroupMember,
       TeachingAssignment,
     ]),],
-  controllers: [SubjectController, StaffController, ClassController, SubgroupController, TeachingAssignmentController],
-  providers: [SubjectService, StaffService, ClassService, SubgroupService, TeachingAssignmentService],
+  controllers: [
+    SubjectController,
+    StaffController,
+    ClassController,
+    SubgroupController,
+    TeachingAssignmentController,
+    StudentController,
+    GuardianController,
+    MovementController,
+  ],
+  providers: [SubjectService, StaffService, ClassService, SubgroupService, TeachingAssignmentService, StudentService, GuardianService, MovementService],
 })
 export class ContingentModule {}

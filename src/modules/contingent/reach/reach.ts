@@ -158,6 +158,22 @@ export function guardianInReach(actor: Actor, guardianIdExpr: string, bind: Bind
     AND og.user_id = ${bind(actor.userId)} AND og.school_id = ${bind(actor.schoolId)}))`;
 }
 
+/**
+ * A boolean SQL condition: the guardian's own card (ФИО and contacts) `guardianIdExpr` is within reach — for the staff
+ * roles as `guardianInReach` (a teacher: the guardians of the students they reach), for a parent only their own
+ * guardian record (not the other guardians of their children).
+ */
+export function guardianCardInReach(actor: Actor, guardianIdExpr: string, bind: Bind): string {
+  const parts: string[] = [];
+  const staffRoles = actor.roles.filter((r) => r !== Role.Parent && r !== Role.Student);
+  if (staffRoles.length > 0) parts.push(guardianInReach({ ...actor, roles: staffRoles }, guardianIdExpr, bind));
+  if (hasRole(actor, Role.Parent)) {
+    parts.push(`EXISTS (SELECT 1 FROM guardian og WHERE og.id = ${guardianIdExpr}
+      AND og.user_id = ${bind(actor.userId)} AND og.school_id = ${bind(actor.schoolId)})`);
+  }
+  return parts.length === 0 ? 'FALSE' : `(${parts.join(' OR ')})`;
+}
+
 /** One round trip: is the record `id` within the condition? (`$1` is always referenced, whatever the condition.) */
 async function exists(m: EntityManager, id: string, condition: (idExpr: string, bind: Bind) => string): Promise<boolean> {
   const p = positionalParams([id]);
@@ -178,6 +194,11 @@ export async function assertClassInReach(m: EntityManager, actor: Actor, classId
 /** 404 «Guardian not found» unless the guardian is within the actor's reach. */
 export async function assertGuardianInReach(m: EntityManager, actor: Actor, guardianId: string): Promise<void> {
   if (!(await exists(m, guardianId, (id, bind) => guardianInReach(actor, id, bind)))) throw notFound('Guardian');
+}
+
+/** 404 «Guardian not found» unless the guardian's own card is within the actor's reach (`guardianCardInReach`). */
+export async function assertGuardianCardInReach(m: EntityManager, actor: Actor, guardianId: string): Promise<void> {
+  if (!(await exists(m, guardianId, (id, bind) => guardianCardInReach(actor, id, bind)))) throw notFound('Guardian');
 }
 
 /**
