@@ -177,6 +177,11 @@ describe('invitation codes', () => {
       p.values,
     )) as Array<{ id: string }>;
     expect(reached.map((r) => r.id).sort()).toEqual([first, second].sort());
+    // …and through the API: the parent's student list holds both children and nobody else; another child is 404
+    const list = await t.http.get(`${API}/students`).set('authorization', session.auth).expect(200);
+    expect((list.body.items as Array<{ id: string }>).map((i) => i.id).sort()).toEqual([first, second].sort());
+    for (const child of [first, second]) await t.http.get(`${API}/students/${child}`).set('authorization', session.auth).expect(200);
+    await t.http.get(`${API}/students/${stranger}`).set('authorization', session.auth).expect(404);
 
     // the audit trail has both activations, without the codes
     const events = (await t.db.query(
