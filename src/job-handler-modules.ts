@@ -1,7 +1,8 @@
 import { AuditExportModule } from './modules/audit/audit-export.module';
+import { ImportsModule } from './modules/imports/imports.module';
 
 /**
  * The modules that hold @JobHandler providers. The api and the worker both import exactly these, so both know the
  * same handlers; start-up fails when a JobType has no handler or several.
  */
-export const JOB_HANDLER_MODULES = [AuditExportModule];
+export const JOB_HANDLER_MODULES = [AuditExportModule, ImportsModule];

@@ -4,6 +4,10 @@ import { QueueName } from './queue-name';
 export enum JobType {
   /** the audit trail as XLSX (журнал доступа), src/modules/audit/audit-export.handler.ts */
   AuditExport = 'audit-export',
+  /** the secretary's class lists (XLSX/CSV), src/modules/imports/class-list-import.handler.ts */
+  ClassListImport = 'class-list-import',
+  /** the secretary's staff list (XLSX/CSV), src/modules/imports/staff-import.handler.ts */
+  StaffImport = 'staff-import',
 }
 
 export const ALL_JOB_TYPES: readonly JobType[] = Object.values(JobType);
@@ -11,4 +15,6 @@ export const ALL_JOB_TYPES: readonly JobType[] = Object.values(JobType);
 /** The BullMQ queue each job type runs on. */
 export const JOB_QUEUE: Record<JobType, QueueName> = {
   [JobType.AuditExport]: QueueName.Reports,
+  [JobType.ClassListImport]: QueueName.Imports,
+  [JobType.StaffImport]: QueueName.Imports,
 };
