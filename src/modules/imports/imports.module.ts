@@ -1,11 +1,13 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ProblemError } from '../../common/errors/problem';
 import { AppConfig } from '../../config/app-config';
 import { ClassListImportHandler } from './class-list-import.handler';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
+import { ImportUpload } from './import-upload.entity';
 import { IMPORT_ROUTES, ImportsController } from './imports.controller';
 import { IMPORT_CONTENT_TYPES, ImportsService } from './imports.service';
 import { StaffImportHandler } from './staff-import.handler';
@@ -15,6 +17,7 @@ import { StaffImportHandler } from './staff-import.handler';
  * Loaded by the api and by the worker (src/job-handler-modules.ts); needs the global AuditModule and JobsModule.
  */
 @Module({
+  imports: [TypeOrmModule.forFeature([ImportUpload])],
   controllers: [ImportsController, ExportsController],
   providers: [ImportsService, ExportsService, ClassListImportHandler, StaffImportHandler],
 })
