@@ -15,7 +15,7 @@ import {
 import { ImportReport, reportFile, ReportRowAction } from './import-report';
 import { ClassListImportParams, MAX_ERRORS_IN_RESULT, RollbackImport } from './import-params';
 import { ruDate } from './table/cells';
-import { describeFormat, matchColumns, rowCells } from './table/columns';
+import { describeFormat, headerScore, matchColumns, rowCells } from './table/columns';
 import { RawTable, readTable, UnreadableFile } from './table/read-table';
 import { loadUpload } from './upload-store';
 
@@ -181,7 +181,7 @@ export class ClassListImportHandler implements JobProcessor<ClassListImportParam
     // 1. the file as a table
     let table: RawTable;
     try {
-      table = await readTable(upload.content);
+      table = await readTable(upload.content, headerScore(CLASS_LIST_COLUMNS));
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
       errors.push({ row: null, column: null, message: e.message });

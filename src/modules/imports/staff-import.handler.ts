@@ -9,7 +9,7 @@ import { nameKey, RowError } from './class-list-format';
 import { ImportReport, reportFile, ReportRowAction } from './import-report';
 import { MAX_ERRORS_IN_RESULT, RollbackImport, StaffImportParams } from './import-params';
 import { parseStaffRow, STAFF_COLUMNS, STAFF_HEADER_OF, StaffRow } from './staff-format';
-import { describeFormat, matchColumns, rowCells } from './table/columns';
+import { describeFormat, headerScore, matchColumns, rowCells } from './table/columns';
 import { RawTable, readTable, UnreadableFile } from './table/read-table';
 import { loadUpload } from './upload-store';
 import { schoolToday } from '../school/school-today';
@@ -76,7 +76,7 @@ export class StaffImportHandler implements JobProcessor<StaffImportParams> {
 
     let table: RawTable;
     try {
-      table = await readTable(upload.content);
+      table = await readTable(upload.content, headerScore(STAFF_COLUMNS));
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
       errors.push({ row: null, column: null, message: e.message });

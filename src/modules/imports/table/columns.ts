@@ -69,3 +69,9 @@ export function describeFormat(t: RawTable): string {
   const delimiter = t.delimiter === '\t' ? 'табуляция' : `«${t.delimiter}»`;
   return `CSV, ${t.encoding === 'windows-1251' ? 'Windows-1251' : 'UTF-8'}, разделитель ${delimiter}`;
 }
+
+/** A header-row score for readTable: how many cells name columns of the import. */
+export function headerScore(specs: readonly ColumnSpec[]): (cells: string[]) => number {
+  const names = new Set(specs.flatMap((s) => [s.header, ...(s.aliases ?? [])]).map(normalizeHeader));
+  return (cells) => cells.filter((c) => names.has(normalizeHeader(c))).length;
+}

@@ -38,25 +38,45 @@ export function isZip(bytes: Buffer): boolean {
 const isEmpty = (v: CellValue) => v === null || (typeof v === 'string' && v.trim() === '');
 
 /** Reads the first sheet of an XLSX (detected by its ZIP signature) or a CSV; throws UnreadableFile. */
-export async function readTable(bytes: Buffer): Promise<RawTable> {
+export async function readTable(bytes: Buffer, score?: HeaderScore): Promise<RawTable> {
   if (bytes.length === 0) throw new UnreadableFile('Файл пуст');
-  if (isZip(bytes)) return readXlsx(bytes);
+  if (isZip(bytes)) return readXlsx(bytes, score);
   if (bytes.length >= 4 && bytes.subarray(0, 4).equals(OLE)) {
     throw new UnreadableFile('Формат XLS (Excel 97–2003) не поддерживается: сохраните файл как «Книга Excel (*.xlsx)» или CSV');
   }
-  return readCsv(bytes);
+  return readCsv(bytes, score);
 }
 
-function withHeader(format: 'xlsx' | 'csv', rows: TableRow[], extra: Partial<RawTable> = {}): RawTable {
-  const first = rows.findIndex((r) => r.cells.some((c) => !isEmpty(c)));
-  if (first < 0) throw new UnreadableFile('В файле нет ни одной заполненной строки');
-  const headerRow = rows[first];
-  const header = headerRow.cells.map((c) => (c === null ? '' : typeof c === 'object' && !(c instanceof Date) ? '' : String(c)));
-  const data = rows.slice(first + 1).filter((r) => r.cells.some((c) => !isEmpty(c)));
-  return { format, headerRow: headerRow.row, header, rows: data, ...extra };
+/** How many of a row's cells name columns of the import: picks the header row among the first rows. */
+export type HeaderScore = (cells: string[]) => number;
+
+const headerText = (cells: CellValue[]) =>
+  cells.map((c) => (c === null ? '' : typeof c === 'object' && !(c instanceof Date) ? '' : String(c)));
+
+/**
+ * The header is the first non-empty row, unless one of the next few non-empty rows names more columns (a title
+ * such as «Список 5А класса» above the header is skipped).
+ */
+function withHeader(format: 'xlsx' | 'csv', rows: TableRow[], score: HeaderScore | undefined, extra: Partial<RawTable> = {}): RawTable {
+  const filled = rows.filter((r) => r.cells.some((c) => !isEmpty(c)));
+  if (filled.length === 0) throw new UnreadableFile('В файле нет ни одной заполненной строки');
+  let best = 0;
+  if (score) {
+    let bestScore = score(headerText(filled[0].cells));
+    for (let i = 1; i < Math.min(HEADER_SEARCH_ROWS, filled.length); i++) {
+      const s = score(headerText(filled[i].cells));
+      if (s > bestScore) {
+        best = i;
+        bestScore = s;
+      }
+    }
+  }
+  return { format, headerRow: filled[best].row, header: headerText(filled[best].cells), rows: filled.slice(best + 1), ...extra };
 }
 
-function readCsv(bytes: Buffer): RawTable {
+const HEADER_SEARCH_ROWS = 10;
+
+function readCsv(bytes: Buffer, score: HeaderScore | undefined): RawTable {
   const { text, encoding } = decodeText(bytes);
   if (!looksLikeText(text)) {
     throw new UnreadableFile('Файл не является таблицей: это не XLSX и не текстовый CSV (сохраните список как XLSX или CSV)');
@@ -72,6 +92,7 @@ function readCsv(bytes: Buffer): RawTable {
   return withHeader(
     'csv',
     records.map((r) => ({ row: r.line, cells: r.cells })),
+    score,
     { encoding, delimiter },
   );
 }
@@ -99,7 +120,14 @@ export function plainCell(v: ExcelValue): CellValue {
   return String(v);
 }
 
-async function readXlsx(bytes: Buffer): Promise<RawTable> {
+async function readXlsx(bytes: Buffer, score: HeaderScore | undefined): Promise<RawTable> {
+  const inflated = zipInflatedSize(bytes);
+  if (inflated === null) {
+    throw new UnreadableFile('Файл похож на XLSX (архив ZIP), но не читается: архив повреждён или это не книга Excel');
+  }
+  if (inflated > MAX_INFLATED_BYTES) {
+    throw new UnreadableFile(`Книга Excel слишком велика в распакованном виде (больше ${MAX_INFLATED_BYTES / 2 ** 20} МБ): разделите список на несколько файлов`);
+  }
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -116,5 +144,34 @@ async function readXlsx(bytes: Buffer): Promise<RawTable> {
     for (let c = 1; c <= width; c++) cells.push(plainCell(row.getCell(c).value));
     rows.push({ row: rowNumber, cells });
   });
-  return withHeader('xlsx', rows);
+  return withHeader('xlsx', rows, score);
+}
+
+/** The largest unpacked size of an XLSX we open (a list of a school is a few MB; this stops zip bombs). */
+export const MAX_INFLATED_BYTES = 200 * 2 ** 20;
+
+/**
+ * The sum of the uncompressed sizes the ZIP's central directory declares, before anything is inflated; null when
+ * there is no valid end-of-central-directory record. A ZIP64 size (0xFFFFFFFF) counts as too large.
+ */
+export function zipInflatedSize(bytes: Buffer): number | null {
+  const min = Math.max(0, bytes.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= min; i--) {
+    if (bytes.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const entries = bytes.readUInt16LE(eocd + 10);
+  let p = bytes.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > bytes.length || bytes.readUInt32LE(p) !== 0x02014b50) return null;
+    const size = bytes.readUInt32LE(p + 24);
+    total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
+    p += 46 + bytes.readUInt16LE(p + 28) + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
+  }
+  return total;
 }
