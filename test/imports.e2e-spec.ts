@@ -301,6 +301,11 @@ describe('the secretary\'s imports and exports (R-CON-6)', () => {
       const res = await t.http.post('/api/v1/staff').set('authorization', secretary).set('content-type', 'text/csv').send('a;b');
       expect(res.status).toBe(415);
     });
+    it('a spreadsheet body on an unknown route answers 404 as any other request', async () => {
+      const res = await t.http.post('/api/v1/imports/nothing').set('authorization', secretary).set('content-type', 'text/csv').send('a;b');
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('route-not-found');
+    });
   });
 
   it('export then import changes nothing', async () => {

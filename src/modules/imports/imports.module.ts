@@ -37,7 +37,11 @@ export class ImportsModule implements OnModuleInit {
     if (!fastify || typeof fastify.addContentTypeParser !== 'function') return;
     const limit = this.config.IMPORT_MAX_FILE_BYTES;
     fastify.addContentTypeParser([...IMPORT_CONTENT_TYPES], (request: FastifyRequest, payload, done) => {
-      const url = request.routeOptions?.url ?? '';
+      const url = request.routeOptions?.url;
+      if (url === undefined) {
+        done(null, undefined); // no such route: its 404 answers, the body is never read
+        return;
+      }
       if (!IMPORT_ROUTES.includes(url.replace(/\/$/, ''))) {
         done(new ProblemError(415, 'unsupported-media-type', 'Unsupported media type', `Content-Type ${request.headers['content-type']} is not accepted here`), undefined);
         return;
