@@ -216,7 +216,7 @@ export class StaffImportHandler implements JobProcessor<StaffImportParams> {
         action: !p.existing
           ? 'создана запись'
           : changed.length > 0
-            ? `изменено: ${changed.map((k) => STAFF_HEADER_OF[(k === 'personnelNumber' ? 'personnelNumber' : k) as keyof typeof STAFF_HEADER_OF]).join(', ')}`
+            ? `изменено: ${(changed as Array<keyof StaffFields>).map((k) => STAFF_HEADER_OF[k]).join(', ')}`
             : 'без изменений',
       });
     }
