@@ -125,6 +125,13 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   createMovement: [Admin, Secretary],
   getStudentMovements: SCHOOL,
   listMovements: [Admin, Director, Deputy, Secretary],
+  // imports and exports of the secretary's lists (R-CON-6); the exports are personal data: no teacher
+  importClassLists: [Admin, Secretary],
+  importStaff: [Admin, Secretary],
+  getClassListTemplate: [Admin, Secretary],
+  getStaffTemplate: [Admin, Secretary],
+  exportClassLists: [Admin, Secretary, Director, Deputy],
+  exportStaff: [Admin, Secretary, Director, Deputy],
   // region: the regional operator's schools and first admins
   listSchools: [Operator],
   createSchool: [Operator],
@@ -191,4 +198,5 @@ export const SESSION_ENDING = new Set(['logout']);
 export const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
   getSchoolCalendar: { grade: '5' },
   endSubgroupMembership: { date: '2026-09-01' },
+  importClassLists: { academicYearId: '00000000-0000-4000-8000-000000000000' },
 };

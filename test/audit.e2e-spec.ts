@@ -30,6 +30,7 @@ export const AUDIT_TRIGGER_EXEMPT_TABLES: readonly string[] = [
   'typeorm_metadata',
   'job',
   'job_file',
+  'import_upload',
   'user_session',
   'refresh_token',
   'login_throttle',

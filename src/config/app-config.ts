@@ -3,6 +3,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -112,6 +113,24 @@ export class AppConfig {
   @Max(60_000)
   AUDIT_EXPORT_PAGE_DELAY_MS = 0;
 
+  /**
+   * Safety threshold of the class-list import: the largest share (0–1) of a class's current students that one import
+   * may create, transfer, depart or change without `confirm=true`. A class with no students yet is exempt.
+   */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  IMPORT_MAX_CHANGE_SHARE = 0.3;
+
+  /** Largest accepted import file (XLSX or CSV) in bytes; the import routes take bodies up to this size. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  IMPORT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
   /** Secret that signs access tokens (at least 32 characters). Generated into EMBEDDED_PG_DIR when the embedded database is used. */
   @IsOptional()
   @IsString()
@@ -210,5 +229,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 export const CONFIG_VARIABLES = [
   'NODE_ENV', 'HOST', 'PORT', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'EMBEDDED_PG_DIR', 'EMBEDDED_PG_PORT',
   'REDIS_URL', 'REDIS_PREFIX', 'JOB_CONCURRENCY', 'JOB_SHUTDOWN_TIMEOUT_MS', 'JOB_LOCK_DURATION_MS', 'JOB_RELAY_INTERVAL_MS',
-  'AUDIT_EXPORT_PAGE_DELAY_MS', 'JWT_SECRET', 'JWT_ACCESS_TTL', 'REFRESH_TTL_DAYS', 'INVITATION_TTL_DAYS', 'CORS_ORIGINS', 'BODY_LIMIT', 'LOG_LEVEL', 'TRUST_PROXY', 'SEED_DEMO',
+  'AUDIT_EXPORT_PAGE_DELAY_MS', 'IMPORT_MAX_CHANGE_SHARE', 'IMPORT_MAX_FILE_BYTES', 'JWT_SECRET', 'JWT_ACCESS_TTL', 'REFRESH_TTL_DAYS', 'INVITATION_TTL_DAYS', 'CORS_ORIGINS', 'BODY_LIMIT', 'LOG_LEVEL', 'TRUST_PROXY', 'SEED_DEMO',
 ] as const;

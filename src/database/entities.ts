@@ -1,4 +1,5 @@
 import { JobFile } from '../jobs/entities/job-file.entity';
+import { ImportUpload } from '../modules/imports/import-upload.entity';
 import { Job } from '../jobs/entities/job.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { Subject } from '../modules/contingent/subject.entity';
@@ -32,4 +33,5 @@ export const ENTITIES: Function[] = [
   User, UserRole, AuditEvent, UserSession, RefreshToken, LoginThrottle, Job, JobFile,
   Subject, Staff, SchoolClass,
   Student, Guardian, StudentGuardian, Enrollment, Movement, Subgroup, SubgroupMember, TeachingAssignment, InvitationCode,
+  ImportUpload,
 ];

@@ -6,6 +6,10 @@ export enum JobType {
   AuditExport = 'audit-export',
   /** the printable sheet «Пригласительные коды» of one issue of codes, src/modules/invitations/invitation-sheet.handler.ts */
   InvitationSheet = 'invitation-sheet',
+  /** the secretary's class lists (XLSX/CSV), src/modules/imports/class-list-import.handler.ts */
+  ClassListImport = 'class-list-import',
+  /** the secretary's staff list (XLSX/CSV), src/modules/imports/staff-import.handler.ts */
+  StaffImport = 'staff-import',
 }
 
 export const ALL_JOB_TYPES: readonly JobType[] = Object.values(JobType);
@@ -14,4 +18,6 @@ export const ALL_JOB_TYPES: readonly JobType[] = Object.values(JobType);
 export const JOB_QUEUE: Record<JobType, QueueName> = {
   [JobType.AuditExport]: QueueName.Reports,
   [JobType.InvitationSheet]: QueueName.Reports,
+  [JobType.ClassListImport]: QueueName.Imports,
+  [JobType.StaffImport]: QueueName.Imports,
 };

@@ -5,6 +5,7 @@ import { Sessions1796300000000 } from './1796300000000-sessions';
 import { Subjects1796500000000 } from './1796500000000-subjects';
 import { StaffClasses1796600000000 } from './1796600000000-staff-classes';
 import { Students1796700000000 } from './1796700000000-students';
+import { Imports1796740000000 } from './1796740000000-imports';
 
 /** Every migration, in order. A migration that has landed is never edited; add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   Subjects1796500000000,
   StaffClasses1796600000000,
   Students1796700000000,
+  Imports1796740000000,
 ];

@@ -10,6 +10,7 @@ import { User } from '../auth/entities/user.entity';
 @Entity('staff')
 @Index('ix_staff_name', ['schoolId', 'surname', 'name'])
 @Index('uq_staff_user', ['schoolId', 'userId'], { unique: true })
+@Index('uq_staff_personnel_number', ['schoolId', 'personnelNumber'], { unique: true, where: '"personnel_number" IS NOT NULL' })
 export class Staff extends TenantEntity {
   /** @example "Ёлкина" */
   @Column({ type: 'varchar', length: 100, collation: 'ru-RU-x-icu' })
@@ -22,6 +23,10 @@ export class Staff extends TenantEntity {
   /** @example "Петровна" */
   @Column({ type: 'varchar', length: 100, collation: 'ru-RU-x-icu', nullable: true })
   patronymic!: string | null;
+
+  /** Табельный номер: the key of the staff import, unique in the school when set. @example "0042" */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  personnelNumber!: string | null;
 
   /** Должности. @example ["учитель математики", "заместитель директора по УВР"] */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
