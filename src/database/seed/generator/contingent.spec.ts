@@ -298,3 +298,23 @@ describe('generated contingent', () => {
     expect(transliterate('Хабибуллин')).toBe('khabibullin');
   });
 });
+
+describe('a smaller school (studentsPerClass)', () => {
+  it.each(TEST_SEEDS)('seed %i: the same classes, staff and curriculum with that many pupils a class, and the accounts still hold', (seed) => {
+    const small = generateSchool({ seed, startYear: START_YEAR, schoolNumber: seed, studentsPerClass: 8 });
+    const full = testSchool(seed);
+    expect(small.classes.map((c) => c.name)).toEqual(full.classes.map((c) => c.name));
+    expect(small.staff).toEqual(full.staff);
+    expect(small.students).toHaveLength(8 * small.classes.length);
+    expect(small.classes.every((_, i) => small.students.filter((x) => x.classIndex === i).length === 8)).toBe(true);
+    expect(small.assignments.length).toBe(full.assignments.length);
+    const links = small.studentGuardians.filter((l) => l.guardianIndex === small.accounts.parent);
+    expect(new Set(links.map((l) => small.students[l.studentIndex]!.classIndex)).size).toBe(2);
+    expect(small.classes.filter((c) => c.classTeacherStaffIndex === small.accounts.teacher).map((c) => c.name)).toEqual(['5А']);
+  });
+
+  it('rejects a size out of range', () => {
+    expect(() => generateSchool({ seed: 1, startYear: START_YEAR, studentsPerClass: 3 })).toThrow(RangeError);
+    expect(() => generateSchool({ seed: 1, startYear: START_YEAR, studentsPerClass: 31 })).toThrow(RangeError);
+  });
+});

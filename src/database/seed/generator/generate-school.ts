@@ -46,6 +46,11 @@ export interface GenerateSchoolOptions {
   startYear: number;
   /** number in a region, used in names: «МБОУ СШ № 17» */
   schoolNumber?: number;
+  /**
+   * Pupils in every class (4…30) instead of the realistic 20–30 (≈1,100 in all): a smaller school for tests that
+   * do not need the full size. Everything else (classes, staff, curriculum, assignments) stays as it is.
+   */
+  studentsPerClass?: number;
 }
 
 export interface GeneratedSchoolInfo {
@@ -151,7 +156,10 @@ export function generateSchool(o: GenerateSchoolOptions): GeneratedSchool {
   const calendar = buildSchoolCalendar(o.startYear);
   const schoolNumber = o.schoolNumber ?? root.fork('school-number').int(1, 160);
 
-  const classPlans = planClasses(root.fork('classes'));
+  if (o.studentsPerClass !== undefined && (!Number.isInteger(o.studentsPerClass) || o.studentsPerClass < 4 || o.studentsPerClass > 30)) {
+    throw new RangeError(`studentsPerClass must be an integer 4…30, got ${o.studentsPerClass}`);
+  }
+  const classPlans = planClasses(root.fork('classes'), o.studentsPerClass);
   const staffDrafts = planStaff(root.fork('staff-plan'), classPlans);
   const staff = createStaff(root.fork('staff'), staffDrafts, o.startYear);
   const teachers = assignClassTeachers(root.fork('class-teachers'), classPlans, staffDrafts);
@@ -255,7 +263,7 @@ const maxSize = (grade: number): number => (grade >= 10 ? 28 : LIMITS.classSize.
  * 37–40 classes: two parallels in grades 10–11, three or four in grades 1–9; 26–28.5 pupils a class
  * on average, 1,010–1,140 pupils in all. Grades 2–4 partly study in the 2nd shift.
  */
-function planClasses(rng: Random): ClassPlan[] {
+function planClasses(rng: Random, studentsPerClass?: number): ClassPlan[] {
   const classCount = rng.int(37, 40);
   const total = rng.int(Math.max(1010, 26 * classCount), Math.min(1170, Math.floor(28.5 * classCount)));
   const fourParallels = new Set(rng.shuffle([1, 2, 3, 4, 5, 6, 7, 8, 9]).slice(0, classCount - 31));
@@ -277,6 +285,10 @@ function planClasses(rng: Random): ClassPlan[] {
 
   // Nudge random classes one pupil at a time until the school has exactly `total` pupils.
   let sum = plans.reduce((s, c) => s + c.size, 0);
+  if (studentsPerClass !== undefined) {
+    for (const c of plans) c.size = studentsPerClass;
+    sum = total;
+  }
   while (sum !== total) {
     const c = rng.pick(plans);
     if (sum < total && c.size < maxSize(c.grade)) {
