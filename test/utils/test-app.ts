@@ -10,9 +10,9 @@ import { AppModule } from '../../src/app.module';
 import { Role, SCHOOL_ROLES } from '../../src/common/access/role';
 import { configureApp, createFastifyAdapter } from '../../src/common/http/configure-app';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { generateSchool } from '../../src/database/seed/generator';
+import { GeneratedSchool, generateSchool } from '../../src/database/seed/generator';
 import { insertOperator } from '../../src/database/seed/seed-operator';
-import { schoolUsers, seedSchool } from '../../src/database/seed/seed-school';
+import { SeededSchool, schoolUsers, seedSchool } from '../../src/database/seed/seed-school';
 import { setAuditContext } from '../../src/database/audit-context.subscriber';
 import { systemContext } from '../../src/common/context/request-context';
 
@@ -22,6 +22,27 @@ export interface TestSchool {
   id: string;
   /** login per role, e.g. logins.admin === 'admin.s1' */
   logins: Record<Role, string>;
+  /**
+   * The records behind the accounts (GeneratedSchool.accounts), for tests that need facts about them:
+   * - `student`: student.s<k> is the student `studentId` (student.user_id = userId), in class `classId` of grade ≥ 5;
+   * - `parent`: parent.s<k> is the guardian `guardianId` (the mother, relation 'mother'; guardian.user_id = userId) of
+   *   exactly two children `childIds`, in two different classes `childClassIds` (same order); the older child is the
+   *   student above; the father is a second guardian of both;
+   * - `teacher`: teacher.s<k> is the staff record `staffId` (an English teacher), class teacher of exactly one class,
+   *   `classId` (5А), where they also teach English to subgroup «1 группа»; `taughtClassIds` are all classes where they
+   *   have a teaching assignment (classId first, then others; English is taught in subgroups from grade 5, to the whole
+   *   class in grades 2–4); `subgroupIds` are the subgroups they teach (at least the one in classId);
+   *   `unrelatedClassId` is a class they neither lead nor teach in.
+   */
+  ids: {
+    academicYearId: string;
+    student: { studentId: string; userId: string; classId: string };
+    parent: { guardianId: string; userId: string; childIds: [string, string]; childClassIds: [string, string] };
+    teacher: { staffId: string; userId: string; classId: string; taughtClassIds: string[]; subgroupIds: string[]; unrelatedClassId: string };
+  };
+  /** what the generator made, and the ids seedSchool gave it (arrays parallel to the generator's) */
+  generated: GeneratedSchool;
+  seeded: SeededSchool;
 }
 
 export interface TestApp {
@@ -122,12 +143,48 @@ async function deleteRedisKeys(config: AppConfig): Promise<void> {
   }
 }
 
-/** Seeds a generated school with one user per role (login `<role>.s<seed>`, password TEST_PASSWORD). */
-export async function seedTestSchool(t: TestApp, seed: number): Promise<TestSchool> {
-  const g = generateSchool({ seed, startYear: 2026, schoolNumber: seed });
-  const roles = SCHOOL_ROLES;
-  const id = await t.db.transaction((m) => seedSchool(m, g, schoolUsers(g, seed, TEST_PASSWORD)));
-  return { id, logins: Object.fromEntries(roles.map((r) => [r, `${r}.s${seed}`])) as Record<Role, string> };
+/**
+ * Seeds a generated school (≈1,100 students, ≈2,000 guardians, ≈70 staff, assignments, subgroups, for 2026/2027)
+ * with one user per role (login `<role>.s<seed>`, password TEST_PASSWORD), linked to the records described in
+ * TestSchool.ids. About 1 s a school; `{ studentsPerClass: 8 }` gives the same school with 8 pupils a class (≈0.3 s)
+ * for suites that do not need the full size.
+ */
+export async function seedTestSchool(t: TestApp, seed: number, options: { studentsPerClass?: number } = {}): Promise<TestSchool> {
+  const g = generateSchool({ seed, startYear: 2026, schoolNumber: seed, ...options });
+  const users = schoolUsers(g, seed, TEST_PASSWORD);
+  const s = await t.db.transaction((m) => seedSchool(m, g, users));
+  const logins = Object.fromEntries(SCHOOL_ROLES.map((r) => [r, `${r}.s${seed}`])) as Record<Role, string>;
+  const userId = (role: Role): string => s.userIds.get(logins[role]) as string;
+  const a = g.accounts;
+  const children = g.studentGuardians.filter((l) => l.guardianIndex === a.parent).map((l) => l.studentIndex);
+  const teacherClass = g.classes.findIndex((c) => c.classTeacherStaffIndex === a.teacher);
+  const taught = g.assignments.filter((x) => x.staffIndex === a.teacher);
+  const taughtClasses = [...new Set([teacherClass, ...taught.map((x) => x.classIndex)])];
+  const unrelated = g.classes.findIndex((_, i) => !taughtClasses.includes(i));
+  return {
+    id: s.schoolId,
+    logins,
+    ids: {
+      academicYearId: s.academicYearId,
+      student: { studentId: s.studentIds[a.student], userId: userId(Role.Student), classId: s.classIds[g.students[a.student].classIndex] },
+      parent: {
+        guardianId: s.guardianIds[a.parent],
+        userId: userId(Role.Parent),
+        childIds: children.map((i) => s.studentIds[i]) as [string, string],
+        childClassIds: children.map((i) => s.classIds[g.students[i].classIndex]) as [string, string],
+      },
+      teacher: {
+        staffId: s.staffIds[a.teacher],
+        userId: userId(Role.Teacher),
+        classId: s.classIds[teacherClass],
+        taughtClassIds: taughtClasses.map((i) => s.classIds[i]),
+        subgroupIds: [...new Set(taught.flatMap((x) => (x.subgroupIndex === null ? [] : [s.subgroupIds[x.subgroupIndex]])))],
+        unrelatedClassId: s.classIds[unrelated],
+      },
+    },
+    generated: g,
+    seeded: s,
+  };
 }
 
 /** Signs in (a new session) and returns the whole login answer: access and refresh token, session id. */

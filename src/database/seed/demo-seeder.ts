@@ -4,11 +4,11 @@ import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Role } from '../../common/access/role';
+import { Role, SCHOOL_ROLES } from '../../common/access/role';
 import { AppConfig } from '../../config/app-config';
 import { currentAcademicStartYear, generateSchool, GeneratedSchool } from './generator';
 import { insertOperator } from './seed-operator';
-import { seedSchool, SeedUser } from './seed-school';
+import { accountLink, seedSchool, SeedUser } from './seed-school';
 
 export interface DemoLogin {
   login: string;
@@ -29,22 +29,12 @@ function fullName(p: { surname: string; name: string; patronymic: string }): str
   return `${p.surname} ${p.name} ${p.patronymic}`;
 }
 
-/** One demo user per role, named after people of the generated school, and a regional operator. */
+/** One demo user per role, linked to the records of GeneratedSchool.accounts, and a regional operator. */
 export function demoUsers(g: GeneratedSchool): SeedUser[] {
-  const staffWith = (position: string) => g.staff.find((s) => s.positions.some((p) => p.startsWith(position))) ?? g.staff[0];
-  // a girl of grade 5 and her mother, who shares her (feminine) surname
-  const student = g.students.find((s) => g.classes[s.classIndex]?.grade === 5 && s.gender === 'female') ?? g.students[0];
-  const parent = { surname: student.surname, name: 'Елена', patronymic: 'Викторовна' };
-  const people: Array<[Role, { surname: string; name: string; patronymic: string }]> = [
-    [Role.Admin, staffWith('Администратор')],
-    [Role.Director, staffWith('Директор')],
-    [Role.Deputy, staffWith('Заместитель директора по УВР')],
-    [Role.Secretary, staffWith('Секретарь')],
-    [Role.Teacher, staffWith('Учитель математики')],
-    [Role.Parent, parent],
-    [Role.Student, student],
-  ];
-  const school = people.map(([role, person]) => ({ login: role, password: readablePassword(), fullName: fullName(person), roles: [role] }));
+  const school = SCHOOL_ROLES.map((role) => {
+    const { link, person } = accountLink(g, role);
+    return { login: role, password: readablePassword(), fullName: fullName(person), roles: [role], link };
+  });
   // the regional operator belongs to no school: seedIfEmpty writes it apart
   return [...school, { login: Role.Operator, password: readablePassword(), fullName: 'Региональный оператор', roles: [Role.Operator] }];
 }

@@ -2,9 +2,23 @@
  * Deterministic generator of a realistic Russian school (≈1,100 pupils, ≈70 staff) for seeding and
  * benchmarks. Same options → deeply equal output; no clock, no Math.random, no process time zone.
  */
+import {
+  type Family,
+  type GeneratedAssignment,
+  type GeneratedGuardian,
+  type GeneratedStudentGuardian,
+  type GeneratedSubgroup,
+  ContactPicker,
+  PLANNED_LOAD,
+  createAssignments,
+  createGuardians,
+  createSubgroups,
+  teacherDemand,
+} from './contingent';
+import type { TeacherGroup } from './curriculum';
 import { dayOf, isoDate } from './dates';
 import { Random, WeightedTable } from './random';
-import { type Gender, RussianNamePicker, type Surname, compareRussian } from './russian-names';
+import { type Gender, RussianNamePicker, compareRussian } from './russian-names';
 import {
   type GeneratedAcademicYear,
   type GeneratedCalendarDay,
@@ -32,6 +46,11 @@ export interface GenerateSchoolOptions {
   startYear: number;
   /** number in a region, used in names: «МБОУ СШ № 17» */
   schoolNumber?: number;
+  /**
+   * Pupils in every class (4…30) instead of the realistic 20–30 (≈1,100 in all): a smaller school for tests that
+   * do not need the full size. Everything else (classes, staff, curriculum, assignments) stays as it is.
+   */
+  studentsPerClass?: number;
 }
 
 export interface GeneratedSchoolInfo {
@@ -67,7 +86,26 @@ export interface GeneratedStudent {
   gender: 'male' | 'female';
   birthDate: string;
   personalFileNumber: string;
+  /** index into classes; enrolled there from the first day of the academic year (enrollmentStartsOn) */
   classIndex: number;
+  /** older pupils have a phone and an e-mail of their own */
+  phone: string | null;
+  email: string | null;
+}
+
+/**
+ * The records the school's demo/test accounts belong to: indexes into staff, students and guardians.
+ * `teacher` is the class teacher of 5А and teaches English (in subgroups) in it and in other classes;
+ * `parent` is the mother of two pupils in two different classes, one of whom is `student` (grade 5 or above).
+ */
+export interface GeneratedAccounts {
+  admin: number;
+  director: number;
+  deputy: number;
+  secretary: number;
+  teacher: number;
+  parent: number;
+  student: number;
 }
 
 export interface GeneratedSchool {
@@ -82,6 +120,13 @@ export interface GeneratedSchool {
   staff: GeneratedStaffMember[];
   classes: GeneratedClass[];
   students: GeneratedStudent[];
+  /** first day of every enrolment and subgroup membership: the start of the academic year */
+  enrollmentStartsOn: string;
+  guardians: GeneratedGuardian[];
+  studentGuardians: GeneratedStudentGuardian[];
+  subgroups: GeneratedSubgroup[];
+  assignments: GeneratedAssignment[];
+  accounts: GeneratedAccounts;
 }
 
 export const SCHOOL_TIME_ZONE = 'Asia/Krasnoyarsk';
@@ -111,10 +156,14 @@ export function generateSchool(o: GenerateSchoolOptions): GeneratedSchool {
   const calendar = buildSchoolCalendar(o.startYear);
   const schoolNumber = o.schoolNumber ?? root.fork('school-number').int(1, 160);
 
-  const classPlans = planClasses(root.fork('classes'));
+  if (o.studentsPerClass !== undefined && (!Number.isInteger(o.studentsPerClass) || o.studentsPerClass < 4 || o.studentsPerClass > 30)) {
+    throw new RangeError(`studentsPerClass must be an integer 4…30, got ${o.studentsPerClass}`);
+  }
+  const classPlans = planClasses(root.fork('classes'), o.studentsPerClass);
   const staffDrafts = planStaff(root.fork('staff-plan'), classPlans);
   const staff = createStaff(root.fork('staff'), staffDrafts, o.startYear);
   const teachers = assignClassTeachers(root.fork('class-teachers'), classPlans, staffDrafts);
+  const featuredTeacher = teachers[classPlans.findIndex((c) => c.grade === 5 && c.letter === 'А')] as number;
   const classes: GeneratedClass[] = classPlans.map((c, i) => ({
     grade: c.grade,
     letter: c.letter,
@@ -124,6 +173,18 @@ export function generateSchool(o: GenerateSchoolOptions): GeneratedSchool {
     classTeacherStaffIndex: teachers[i] ?? null,
   }));
 
+  const { students, families } = createStudents(root.fork('students'), classPlans, o.startYear);
+  const { guardians, links, familyGuardians } = createGuardians(root.fork('guardians'), families, o.startYear);
+  const subgroups = createSubgroups(root.fork('subgroups'), classes, students.map((s) => s.classIndex));
+  const assignments = createAssignments(
+    root.fork('assignments'),
+    classes,
+    staffDrafts.map((d) => ({ groups: d.groups, admin: d.kind === 'admin' })),
+    subgroups,
+  );
+  const holding = (position: string): number => staff.findIndex((p) => p.positions.includes(position));
+  const family = pickAccountFamily(root.fork('accounts'), families, familyGuardians, links, classPlans, students);
+
   return {
     school: buildSchoolInfo(root.fork('school'), schoolNumber),
     ...calendar,
@@ -131,8 +192,47 @@ export function generateSchool(o: GenerateSchoolOptions): GeneratedSchool {
     markTypes: buildMarkTypes(),
     staff,
     classes,
-    students: createStudents(root.fork('students'), classPlans, o.startYear),
+    students,
+    enrollmentStartsOn: calendar.academicYear.startsOn,
+    guardians,
+    studentGuardians: links,
+    subgroups,
+    assignments,
+    accounts: {
+      admin: holding(POSITIONS.journalAdmin),
+      director: holding(POSITIONS.director),
+      deputy: holding(POSITIONS.deputyAcademic),
+      secretary: holding(POSITIONS.secretary),
+      teacher: featuredTeacher,
+      parent: family.mother,
+      student: family.student,
+    },
   };
+}
+
+/**
+ * A family for the parent and student accounts: mother and father, exactly two children in different classes,
+ * the older one in grade 5 or above.
+ */
+function pickAccountFamily(
+  rng: Random,
+  families: readonly Family[],
+  familyGuardians: readonly number[][],
+  links: readonly GeneratedStudentGuardian[],
+  classes: readonly ClassPlan[],
+  students: readonly GeneratedStudent[],
+): { mother: number; student: number } {
+  const gradeOf = (child: number): number => classes[students[child]?.classIndex ?? -1]?.grade ?? 0;
+  const mothers = new Set(links.filter((l) => l.relation === 'mother').map((l) => l.guardianIndex));
+  const motherOf = (f: number): number | undefined => familyGuardians[f]?.find((g) => mothers.has(g));
+  const eligible = families
+    .map((f, i) => ({ f, i }))
+    .filter(({ f, i }) => f.children.length === 2 && (familyGuardians[i]?.length ?? 0) === 2 && motherOf(i) !== undefined)
+    .filter(({ f }) => Math.max(...f.children.map(gradeOf)) >= 5);
+  if (eligible.length === 0) throw new Error('no family of two children for the parent account');
+  const { f, i } = rng.pick(eligible);
+  const older = f.children.reduce((a, b) => (gradeOf(b) > gradeOf(a) ? b : a));
+  return { mother: motherOf(i) as number, student: older };
 }
 
 function buildSchoolInfo(rng: Random, n: number): GeneratedSchoolInfo {
@@ -163,7 +263,7 @@ const maxSize = (grade: number): number => (grade >= 10 ? 28 : LIMITS.classSize.
  * 37–40 classes: two parallels in grades 10–11, three or four in grades 1–9; 26–28.5 pupils a class
  * on average, 1,010–1,140 pupils in all. Grades 2–4 partly study in the 2nd shift.
  */
-function planClasses(rng: Random): ClassPlan[] {
+function planClasses(rng: Random, studentsPerClass?: number): ClassPlan[] {
   const classCount = rng.int(37, 40);
   const total = rng.int(Math.max(1010, 26 * classCount), Math.min(1170, Math.floor(28.5 * classCount)));
   const fourParallels = new Set(rng.shuffle([1, 2, 3, 4, 5, 6, 7, 8, 9]).slice(0, classCount - 31));
@@ -185,6 +285,10 @@ function planClasses(rng: Random): ClassPlan[] {
 
   // Nudge random classes one pupil at a time until the school has exactly `total` pupils.
   let sum = plans.reduce((s, c) => s + c.size, 0);
+  if (studentsPerClass !== undefined) {
+    for (const c of plans) c.size = studentsPerClass;
+    sum = total;
+  }
   while (sum !== total) {
     const c = rng.pick(plans);
     if (sum < total && c.size < maxSize(c.grade)) {
@@ -212,6 +316,8 @@ interface StaffDraft {
   positions: string[];
   subjects: string[];
   female: number;
+  /** the teacher groups whose lessons this person may take */
+  groups: TeacherGroup[];
   /** age on 1 September, inclusive; undefined → the age profile of Russian teachers */
   age?: [number, number];
 }
@@ -226,12 +332,12 @@ const spec = (key: string): SubjectTeacherSpec => {
 function alsoTeaches(rng: Random, draft: StaffDraft, p: number, keys: readonly string[]): StaffDraft {
   if (!rng.chance(p)) return draft;
   const s = spec(rng.pick(keys));
-  return { ...draft, positions: [...draft.positions, s.position], subjects: [...s.subjects] };
+  return { ...draft, positions: [...draft.positions, s.position], subjects: [...s.subjects], groups: [s.key as TeacherGroup] };
 }
 
 /** Extra teachers are added to (or removed from) these groups to reach the target head count. */
 const FLEXIBLE: Readonly<Record<string, number>> = {
-  russian: 3, math: 3, english: 3, primary: 2, history: 1, pe: 1, informatics: 0.5, physics: 0.5,
+  russian: 3, math: 3, english: 3, history: 1, pe: 1, informatics: 0.5, physics: 0.5,
   geography: 0.3, biology: 0.3, chemistry: 0.3, german: 0.3,
 };
 
@@ -239,42 +345,47 @@ function planStaff(rng: Random, classes: readonly ClassPlan[]): StaffDraft[] {
   const primaryClasses = classes.filter((c) => c.grade <= 4).length;
 
   const admin: StaffDraft[] = [];
-  admin.push(alsoTeaches(rng, { kind: 'admin', positions: [POSITIONS.director], subjects: [], female: 0.7, age: [42, 63] }, 0.5,
+  admin.push(alsoTeaches(rng, { kind: 'admin', positions: [POSITIONS.director], subjects: [], groups: [], female: 0.7, age: [42, 63] }, 0.5,
     ['russian', 'math', 'history', 'physics', 'chemistry', 'geography', 'biology']));
   const deputies = rng.int(2, 3);
-  admin.push(alsoTeaches(rng, { kind: 'admin', positions: [POSITIONS.deputyAcademic], subjects: [], female: 0.9, age: [34, 62] }, 0.8,
+  admin.push(alsoTeaches(rng, { kind: 'admin', positions: [POSITIONS.deputyAcademic], subjects: [], groups: [], female: 0.9, age: [34, 62] }, 0.8,
     ['russian', 'math', 'history', 'english', 'physics']));
-  admin.push(alsoTeaches(rng, { kind: 'admin', positions: [POSITIONS.deputyEducational], subjects: [], female: 0.9, age: [28, 56] }, 0.5,
+  admin.push(alsoTeaches(rng, { kind: 'admin', positions: [POSITIONS.deputyEducational], subjects: [], groups: [], female: 0.9, age: [28, 56] }, 0.5,
     ['history', 'music', 'art', 'english']));
   if (deputies === 3) {
     // the second academic deputy usually looks after the primary school and teaches in it
-    const d: StaffDraft = { kind: 'admin', positions: [POSITIONS.deputyAcademic], subjects: [], female: 0.97, age: [36, 62] };
+    const d: StaffDraft = { kind: 'admin', positions: [POSITIONS.deputyAcademic], subjects: [], groups: [], female: 0.97, age: [36, 62] };
     if (rng.chance(0.6)) {
       d.positions.push(POSITIONS.primaryTeacher);
       d.subjects = [...PRIMARY_SUBJECTS];
     }
     admin.push(d);
   }
-  admin.push({ kind: 'admin', positions: [POSITIONS.secretary], subjects: [], female: 0.97, age: [20, 60] });
-  admin.push({ kind: 'admin', positions: [POSITIONS.journalAdmin], subjects: [], female: 0.55, age: [22, 45] });
-  admin.push({ kind: 'admin', positions: [POSITIONS.librarian], subjects: [], female: 0.97, age: [30, 66] });
-  admin.push({ kind: 'admin', positions: [POSITIONS.psychologist], subjects: [], female: 0.92, age: [24, 55] });
-  if (rng.chance(0.9)) admin.push({ kind: 'admin', positions: [POSITIONS.socialPedagogue], subjects: [], female: 0.95, age: [25, 60] });
-  if (rng.chance(0.6)) admin.push({ kind: 'admin', positions: [POSITIONS.speechTherapist], subjects: [], female: 1, age: [26, 62] });
-  if (rng.chance(0.7)) admin.push({ kind: 'admin', positions: [POSITIONS.organizer], subjects: [], female: 0.8, age: [21, 40] });
-  admin.push({ kind: 'admin', positions: [POSITIONS.caretaker], subjects: [], female: 0.5, age: [35, 64] });
+  admin.push({ kind: 'admin', positions: [POSITIONS.secretary], subjects: [], groups: [], female: 0.97, age: [20, 60] });
+  admin.push({ kind: 'admin', positions: [POSITIONS.journalAdmin], subjects: [], groups: [], female: 0.55, age: [22, 45] });
+  admin.push({ kind: 'admin', positions: [POSITIONS.librarian], subjects: [], groups: [], female: 0.97, age: [30, 66] });
+  admin.push({ kind: 'admin', positions: [POSITIONS.psychologist], subjects: [], groups: [], female: 0.92, age: [24, 55] });
+  if (rng.chance(0.9)) admin.push({ kind: 'admin', positions: [POSITIONS.socialPedagogue], subjects: [], groups: [], female: 0.95, age: [25, 60] });
+  if (rng.chance(0.6)) admin.push({ kind: 'admin', positions: [POSITIONS.speechTherapist], subjects: [], groups: [], female: 1, age: [26, 62] });
+  if (rng.chance(0.7)) admin.push({ kind: 'admin', positions: [POSITIONS.organizer], subjects: [], groups: [], female: 0.8, age: [21, 40] });
+  admin.push({ kind: 'admin', positions: [POSITIONS.caretaker], subjects: [], groups: [], female: 0.5, age: [35, 64] });
 
   // Head counts per group: primary teachers ≥ primary classes, subject teachers within their spec.
   const count = new Map<string, number>();
   const min = new Map<string, number>();
   const max = new Map<string, number>();
-  count.set('primary', primaryClasses + rng.int(0, 1));
+  // every primary class has its class teacher, who teaches most of its lessons
+  count.set('primary', primaryClasses);
   min.set('primary', primaryClasses);
-  max.set('primary', primaryClasses + 4);
+  max.set('primary', primaryClasses);
+  // enough subject teachers for the hours of the curriculum at a plausible load
+  const demand = teacherDemand(classes);
   for (const s of SUBJECT_TEACHERS) {
-    count.set(s.key, rng.int(s.min, Math.ceil((s.min + s.max) / 2)));
-    min.set(s.key, s.min);
-    max.set(s.key, s.max);
+    const lo = Math.max(s.min, Math.ceil((demand.get(s.key as TeacherGroup) ?? 0) / PLANNED_LOAD));
+    const hi = Math.max(s.max, lo);
+    count.set(s.key, rng.int(lo, Math.max(lo, Math.ceil((lo + hi) / 2))));
+    min.set(s.key, lo);
+    max.set(s.key, hi);
   }
   const target = rng.int(LIMITS.staff.min + 1, LIMITS.staff.max - 1);
   const headCount = (): number => admin.length + [...count.values()].reduce((a, b) => a + b, 0);
@@ -289,15 +400,25 @@ function planStaff(rng: Random, classes: readonly ClassPlan[]): StaffDraft[] {
 
   const drafts = [...admin];
   for (let i = 0; i < (count.get('primary') ?? 0); i++) {
-    drafts.push({ kind: 'primary', positions: [POSITIONS.primaryTeacher], subjects: [...PRIMARY_SUBJECTS], female: 0.98 });
+    drafts.push({ kind: 'primary', positions: [POSITIONS.primaryTeacher], subjects: [...PRIMARY_SUBJECTS], groups: ['primary'], female: 0.98 });
   }
   for (const s of SUBJECT_TEACHERS) {
     for (let i = 0; i < (count.get(s.key) ?? 0); i++) {
-      const draft: StaffDraft = { kind: 'subject', specKey: s.key, positions: [s.position], subjects: [...s.subjects], female: s.female };
+      const draft: StaffDraft = {
+        kind: 'subject',
+        specKey: s.key,
+        positions: [s.position],
+        subjects: [...s.subjects],
+        groups: [s.key as TeacherGroup],
+        female: s.female,
+      };
       // one of the technology teachers teaches girls (домоводство), the other boys (труд)
       if (s.key === 'technology') draft.female = i === 0 ? 0.97 : 0.15;
       // some chemistry teachers also teach biology, some geography teachers — biology too
-      if ((s.key === 'chemistry' || s.key === 'geography') && rng.chance(0.3)) draft.subjects.push('Биология');
+      if ((s.key === 'chemistry' || s.key === 'geography') && rng.chance(0.3)) {
+        draft.subjects.push('Биология');
+        draft.groups.push('biology');
+      }
       drafts.push(draft);
     }
   }
@@ -370,7 +491,12 @@ function assignClassTeachers(rng: Random, classes: readonly ClassPlan[], drafts:
     indexes.filter((i) => drafts[i]?.kind === 'subject'),
     (i) => CLASS_TEACHER_PREFERENCE[drafts[i]?.specKey ?? ''] ?? 1,
   );
+  // the account `teacher.s<k>` belongs to an English teacher who leads 5А (see GeneratedAccounts)
+  const english = subject.find((i) => drafts[i]?.specKey === 'english');
+  if (english === undefined) throw new Error('no English teacher');
+  subject.splice(subject.indexOf(english), 1);
   return classes.map((c) => {
+    if (c.grade === 5 && c.letter === 'А') return english;
     const next = c.grade <= 4 ? primary.shift() : subject.shift();
     if (next === undefined) throw new Error(`no free teacher for class ${c.grade}${c.letter}`);
     return next;
@@ -381,14 +507,8 @@ function assignClassTeachers(rng: Random, classes: readonly ClassPlan[], drafts:
 // Students
 // ---------------------------------------------------------------------------------------------
 
-interface Family {
-  surname: Surname;
-  fatherName: string;
-  grades: Set<number>;
-}
-
 /** Share of pupils whose brother or sister studies in another grade of the same school. */
-const SIBLING_SHARE = 0.12;
+const SIBLING_SHARE = 0.08;
 
 /**
  * Birth date of a pupil of `grade` in the year starting in `startYear`: mostly born from 1 September
@@ -404,9 +524,10 @@ function pupilBirthDate(rng: Random, startYear: number, grade: number): string {
   return isoDate(rng.int(dayOf(old, 9, 1), dayOf(young, 8, 31)));
 }
 
-function createStudents(rng: Random, classes: readonly ClassPlan[], startYear: number): GeneratedStudent[] {
+function createStudents(rng: Random, classes: readonly ClassPlan[], startYear: number): { students: GeneratedStudent[]; families: Family[] } {
   const names = new RussianNamePicker(rng);
   const families: Family[] = [];
+  const familyOf = new Map<GeneratedStudent, Family>();
   const byClass: GeneratedStudent[][] = classes.map((c, classIndex) => {
     const pupils: GeneratedStudent[] = [];
     const seen = new Set<string>();
@@ -418,7 +539,7 @@ function createStudents(rng: Random, classes: readonly ClassPlan[], startYear: n
         if (!candidate.grades.has(c.grade)) family = candidate;
       }
       if (!family) {
-        family = { surname: names.surname(), fatherName: names.fatherName(), grades: new Set() };
+        family = { surname: names.surname(), fatherName: names.fatherName(), grades: new Set(), children: [] };
         families.push(family);
       }
       family.grades.add(c.grade);
@@ -427,7 +548,17 @@ function createStudents(rng: Random, classes: readonly ClassPlan[], startYear: n
         person = names.person(gender, 'child', family);
       }
       seen.add(`${person.surname} ${person.name}`);
-      pupils.push({ ...person, gender, birthDate: pupilBirthDate(rng, startYear, c.grade), personalFileNumber: '', classIndex });
+      const pupil: GeneratedStudent = {
+        ...person,
+        gender,
+        birthDate: pupilBirthDate(rng, startYear, c.grade),
+        personalFileNumber: '',
+        classIndex,
+        phone: null,
+        email: null,
+      };
+      familyOf.set(pupil, family);
+      pupils.push(pupil);
     }
     return pupils.sort(
       (a, b) => compareRussian(a.surname, b.surname) || compareRussian(a.name, b.name) || compareRussian(a.patronymic, b.patronymic),
@@ -446,5 +577,14 @@ function createStudents(rng: Random, classes: readonly ClassPlan[], startYear: n
       s.personalFileNumber = `${letter}-${String(n).padStart(4, '0')}`;
     }
   }
-  return byClass.flat();
+  const students = byClass.flat();
+  // pupils from grade 7 on mostly have a phone, some an e-mail
+  const contacts = new ContactPicker(rng.fork('contacts'));
+  students.forEach((s, i) => {
+    familyOf.get(s)?.children.push(i);
+    const grade = classes[s.classIndex]?.grade ?? 0;
+    if (grade >= 7 && rng.chance(0.5 + 0.05 * (grade - 7))) s.phone = contacts.phone();
+    if (grade >= 7 && rng.chance(0.3)) s.email = contacts.email(s, Number(s.birthDate.slice(0, 4)));
+  });
+  return { students, families: families.filter((f) => f.children.length > 0) };
 }

@@ -4,3 +4,5 @@ export * from './random';
 export * from './russian-names';
 export * from './school-calendar';
 export * from './school-reference';
+export * from './contingent';
+export * from './curriculum';
