@@ -7,7 +7,6 @@ import { bearer, createTestApp, seedTestSchool, systemWrite, TestApp, TestSchool
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const LETTERS = ['А', 'Б', 'В', 'Г'];
-const CLASSES = Array.from({ length: 11 }, (_, g) => LETTERS.map((l) => `${g + 1}${l}`)).flat();
 const DATE = '2027-09-01';
 
 interface Job {
@@ -85,8 +84,11 @@ describe('the secretary\'s imports and exports (R-CON-6)', () => {
        SELECT $1, $2, g, l FROM generate_series(1, 11) g, unnest($3::text[]) l`,
       [school.id, yearId, LETTERS],
     );
-    const built = buildSchoolRows(CLASSES, { seed: 7, perClass: 25, startYear: 2027, prefix: 'ИМ' });
+    const built = buildSchoolRows({ seed: 7, startYear: 2027, prefix: 'ИМ' });
     rows = built.rows;
+    // the generated school: about 1,100 students and 2,000 guardians in 1А … 11Г
+    expect(rows.length).toBeGreaterThan(1000);
+    expect(built.classes.every((c) => /^([1-9]|1[01])[АБВГ]$/.test(c))).toBe(true);
     guardianCount = built.guardians;
     xlsx = await toXlsx(rows);
   }, 60_000);
@@ -105,17 +107,17 @@ describe('the secretary\'s imports and exports (R-CON-6)', () => {
     );
     expect(job.status).toBe('succeeded');
     expect(job.result).toMatchObject({
-      applied: true, errorCount: 0, rows: 1100, created: 1100, updated: 0, transferred: 0, guardiansCreated: guardianCount,
+      applied: true, errorCount: 0, rows: rows.length, created: rows.length, updated: 0, transferred: 0, guardiansCreated: guardianCount,
       guardianLinksCreated: rows.filter((r) => r['Представитель 1: ФИО']).length + rows.filter((r) => r['Представитель 2: ФИО']).length,
       proposedDepartures: [],
     });
-    expect(await studentCount()).toBe(1100);
+    expect(await studentCount()).toBe(rows.length);
     const [m] = (await t.db.query(
       `SELECT count(*)::int AS n, count(DISTINCT order_number)::int AS orders, min(occurred_on)::text AS d FROM movement
         WHERE school_id = $1 AND kind = 'arrival' AND to_class_id IN (SELECT id FROM school_class WHERE academic_year_id = $2)`,
       [school.id, yearId],
     )) as Array<{ n: number; orders: number; d: string }>;
-    expect(m).toEqual({ n: 1100, orders: 1, d: DATE });
+    expect(m).toEqual({ n: rows.length, orders: 1, d: DATE });
     // siblings share their parents' record
     const [shared] = (await t.db.query(
       `SELECT count(*)::int AS n FROM (SELECT guardian_id FROM student_guardian WHERE school_id = $1 GROUP BY guardian_id HAVING count(*) > 1) x`,
@@ -126,13 +128,13 @@ describe('the secretary\'s imports and exports (R-CON-6)', () => {
     const report = new ExcelJS.Workbook();
     await report.xlsx.load((await download(`/api/v1/jobs/${job.id}/file`)) as unknown as ArrayBuffer);
     expect(report.worksheets.map((s) => s.name)).toEqual(['Итог', 'Ошибки', 'Строки', 'Предлагаемые выбытия']);
-    expect(report.getWorksheet('Строки')?.rowCount).toBe(1101);
+    expect(report.getWorksheet('Строки')?.rowCount).toBe(rows.length + 1);
   }, 60_000);
 
   it('a second import of the same file changes nothing (and writes no audit rows)', async () => {
     const audit = await auditCount();
     const job = await importFile('class-lists', xlsx, XLSX);
-    expect(job.result).toMatchObject({ applied: false, errorCount: 0, created: 0, updated: 0, unchanged: 1100, transferred: 0, guardiansCreated: 0, guardiansUpdated: 0, guardianLinksCreated: 0 });
+    expect(job.result).toMatchObject({ applied: false, errorCount: 0, created: 0, updated: 0, unchanged: rows.length, transferred: 0, guardiansCreated: 0, guardiansUpdated: 0, guardianLinksCreated: 0 });
     expect(await auditCount()).toBe(audit);
   }, 60_000);
 
@@ -147,7 +149,7 @@ describe('the secretary\'s imports and exports (R-CON-6)', () => {
     expect(job.result.applied).toBe(false);
     expect(job.result.errors).toEqual([{ row: 552, column: 'Дата рождения', message: expect.stringContaining('31.02.2015') }]);
     expect(await auditCount()).toBe(audit);
-    expect(await studentCount()).toBe(1100);
+    expect(await studentCount()).toBe(rows.length);
     const report = new ExcelJS.Workbook();
     await report.xlsx.load((await download(`/api/v1/jobs/${job.id}/file`)) as unknown as ArrayBuffer);
     const errors = report.getWorksheet('Ошибки');
@@ -156,7 +158,7 @@ describe('the secretary\'s imports and exports (R-CON-6)', () => {
 
   it("a CP1251 CSV with ';' imports the same data", async () => {
     const job = await importFile('class-lists', cp1251(toCsvText(rows, ';')), 'text/csv');
-    expect(job.result).toMatchObject({ applied: false, errorCount: 0, format: 'CSV, Windows-1251, разделитель «;»', unchanged: 1100, created: 0, updated: 0 });
+    expect(job.result).toMatchObject({ applied: false, errorCount: 0, format: 'CSV, Windows-1251, разделитель «;»', unchanged: rows.length, created: 0, updated: 0 });
   }, 60_000);
 
   it("a UTF-8 CSV with ',' and BOM imports", async () => {
@@ -164,7 +166,7 @@ describe('the secretary\'s imports and exports (R-CON-6)', () => {
     changed[10]['Телефон'] = '+7 (999) 123-45-67';
     const text = '\ufeff' + toCsvText(changed, ',');
     const job = await importFile('class-lists', Buffer.from(text, 'utf8'), 'text/csv; charset=utf-8');
-    expect(job.result).toMatchObject({ applied: true, errorCount: 0, format: 'CSV, UTF-8, разделитель «,»', updated: 1, unchanged: 1099 });
+    expect(job.result).toMatchObject({ applied: true, errorCount: 0, format: 'CSV, UTF-8, разделитель «,»', updated: 1, unchanged: rows.length - 1 });
     const [s] = (await t.db.query('SELECT phone FROM student WHERE school_id = $1 AND personal_file_number = $2', [school.id, rows[10]['№ личного дела']])) as Array<{
       phone: string;
     }>;
@@ -216,10 +218,10 @@ describe('the secretary\'s imports and exports (R-CON-6)', () => {
     const refused = await importFile('class-lists', await toXlsx(moved), XLSX, { date: '2027-10-03' });
     expect(refused.result.applied).toBe(false);
     const messages = (refused.result.errors as Array<{ message: string }>).map((e) => e.message);
-    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^класс 6Б: .* из 25 .* больше допустимых 30 %/)]));
+    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^класс 6Б: .* из ${sixB.length} .* больше допустимых 30 %`))]));
     const confirmed = await importFile('class-lists', await toXlsx(moved), XLSX, { date: '2027-10-03', confirm: 'true' });
     expect(confirmed.result).toMatchObject({ applied: true, transferred: moved.filter((r, i) => r['Класс'] === '6В' && rows[i]['Класс'] === '6Б').length });
-    expect(sixB.length).toBe(25);
+    expect(sixB.length).toBeGreaterThanOrEqual(20);
   }, 60_000);
 
   describe('malformed files get a clear report', () => {
