@@ -140,5 +140,17 @@ describe('movement (движение обучающихся): arrival, transfer,
       expect(arrivals.map((m: { orderNumber: string }) => m.orderNumber)).toEqual(['К-2']);
       await get(director, '/movements', { kind: 'expulsion' }).expect(422);
     });
+
+    it("the seeded school's book opens with one arrival per enrolled student, on the order that formed the classes", async () => {
+      const [row] = (await t.db.query(
+        `SELECT count(*)::int AS enrolled,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM movement m WHERE m.student_id = e.student_id AND m.kind = 'arrival'
+                                                 AND m.to_class_id = e.class_id AND m.occurred_on = e.starts_on))::int AS with_arrival
+           FROM enrollment e WHERE e.school_id = $1 AND e.student_id = ANY($2::uuid[]) AND e.starts_on = $3`,
+        [s1.id, s1.seeded.studentIds, s1.generated.enrollmentStartsOn],
+      )) as Array<{ enrolled: number; with_arrival: number }>;
+      expect(row.enrolled).toBeGreaterThan(1000);
+      expect(row.with_arrival).toBe(row.enrolled);
+    });
   });
 });

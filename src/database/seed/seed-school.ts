@@ -201,6 +201,16 @@ export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: Se
     [['school_id', 'uuid'], ['student_id', 'uuid'], ['class_id', 'uuid'], ['starts_on', 'date']],
     g.students.map((s, i) => [schoolId, studentIds[i], classIds[s.classIndex], g.enrollmentStartsOn]),
   );
+  // the книга движения starts with every enrolment: the order that formed the classes of the year
+  await bulkInsert(
+    m,
+    'movement',
+    [['school_id', 'uuid'], ['student_id', 'uuid'], ['kind', 'text'], ['occurred_on', 'date'], ['order_number', 'text'], ['reason', 'text'],
+      ['to_class_id', 'uuid']],
+    g.students.map((s, i) => [
+      schoolId, studentIds[i], 'arrival', g.enrollmentStartsOn, '1-у', 'Комплектование классов на учебный год', classIds[s.classIndex],
+    ]),
+  );
   const guardianIds = g.guardians.map(() => randomUUID());
   await bulkInsert(
     m,
