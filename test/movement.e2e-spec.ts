@@ -1,3 +1,6 @@
+import { systemContext } from '../src/common/context/request-context';
+import { setAuditContext } from '../src/database/audit-context.subscriber';
+import { recordArrivalsOfNewStudents } from '../src/modules/contingent/movement-core';
 import { ContingentFixtures } from './utils/contingent-fixtures';
 import { bearer, createTestApp, seedTestSchool, systemWrite, TestApp, TestSchool } from './utils/test-app';
 
@@ -116,6 +119,42 @@ describe('movement (движение обучающихся): arrival, transfer,
       expect([outside.status, outside.body.code]).toEqual([422, 'date-outside-year']);
       const bogus = await post(admin, `/students/${id}/movements`, { kind: 'transfer', date: '2026-09-03', orderNumber: '2', classId: '00000000-0000-4000-8000-000000000000' });
       expect([bogus.status, bogus.body.code, bogus.body.errors[0].field]).toEqual([422, 'class-invalid', 'classId']);
+    });
+  });
+
+  describe('arrivals of new cards in bulk (the imports)', () => {
+    const inTx = <T>(fn: (m: import('typeorm').EntityManager) => Promise<T>) =>
+      t.db.transaction(async (m) => {
+        await setAuditContext(m, systemContext('test', s1.id));
+        return fn(m);
+      });
+    const order = { date: '2026-09-01', orderNumber: 'И-1' };
+
+    it('enrol each new student in their class with an arrival, as one arrival each would', async () => {
+      const a = await fx.makeStudent('Пакетова', 'Анна');
+      const b = await fx.makeStudent('Пакетов', 'Борис');
+      await inTx((m) => recordArrivalsOfNewStudents(m, s1.id, [{ studentId: a, classId: c5a.id }, { studentId: b, classId: c5b.id }], order));
+      expect(await roster(c5a.id, '2026-09-01')).toContain(a);
+      expect(await roster(c5b.id, '2026-09-01')).toContain(b);
+      const history = (await get(admin, `/students/${b}/movements`).expect(200)).body;
+      expect(history.movements).toMatchObject([{ kind: 'arrival', date: '2026-09-01', orderNumber: 'И-1', toClassId: c5b.id }]);
+    });
+
+    it('refuse a student who already has a history, a date outside the class year, and another school’s student; nothing is written', async () => {
+      const fresh = await fx.makeStudent('Пакетов', 'Вадим');
+      const old = await fx.makeStudent('Пакетова', 'Галина');
+      await post(admin, `/students/${old}/movements`, { kind: 'arrival', date: '2026-09-01', orderNumber: 'П-1', classId: c5a.id }).expect(201);
+      await expect(
+        inTx((m) => recordArrivalsOfNewStudents(m, s1.id, [{ studentId: fresh, classId: c5a.id }, { studentId: old, classId: c5b.id }], order)),
+      ).rejects.toMatchObject({ status: 409, code: 'already-enrolled' });
+      await expect(
+        inTx((m) => recordArrivalsOfNewStudents(m, s1.id, [{ studentId: fresh, classId: c5a.id }], { ...order, date: '2030-09-01' })),
+      ).rejects.toMatchObject({ status: 422, code: 'date-outside-year' });
+      const other = await seedTestSchool(t, 2, { studentsPerClass: 4 });
+      await expect(
+        inTx((m) => recordArrivalsOfNewStudents(m, s1.id, [{ studentId: other.seeded.studentIds[0], classId: c5a.id }], order)),
+      ).rejects.toMatchObject({ status: 404 });
+      expect(await t.db.query('SELECT count(*)::int AS n FROM enrollment WHERE student_id = $1', [fresh])).toEqual([{ n: 0 }]);
     });
   });
 

@@ -1,5 +1,6 @@
 // Helpers shared by the benchmark scripts.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export const median = (xs) => {
@@ -27,4 +28,49 @@ export function startProcess(root, args, env) {
   child.stderr.on('data', (c) => (out += c));
   const exited = new Promise((ok) => child.once('exit', ok));
   return { child, exited, output: () => out };
+}
+
+/** Polls `probe` until it answers true; fails when `proc` exits first or after `ms`. */
+export async function waitUntil(what, probe, proc, ms = 120_000) {
+  const t0 = performance.now();
+  while (performance.now() - t0 < ms) {
+    if (proc && proc.child.exitCode !== null) throw new Error(`${what}: process exited:\n${proc.output()}`);
+    if (await probe().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`${what}: not within ${ms} ms`);
+}
+
+/** The URL of database `name` on the server of `adminUrl`. */
+export function databaseUrlOf(adminUrl, name) {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** VmRSS and VmHWM (the peak) of a process, in MiB (Linux /proc). */
+export function processMemory(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)[1]);
+  return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+}
+
+/** Starts `node dist/main.js` with SEED_DEMO and waits for /health/ready and the demo admin's password in its output. */
+export async function startApiWithDemo(root, env) {
+  const api = startProcess(root, ['dist/main.js'], { SEED_DEMO: 'true', ...env });
+  const base = `http://127.0.0.1:${env.PORT}`;
+  await waitUntil('api ready', async () => (await fetch(`${base}/health/ready`)).status === 200, api);
+  await waitUntil('demo logins printed', async () => /^\s+admin\s+\S+\s+admin$/m.test(api.output()), api, 10_000);
+  return { api, base, password: /^\s+admin\s+(\S+)\s+admin$/m.exec(api.output())[1] };
+}
+
+/** POST /auth/login; the access token. */
+export async function signIn(base, login, password) {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${login} answered ${res.status}`);
+  return (await res.json()).accessToken;
 }

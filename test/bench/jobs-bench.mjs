@@ -10,20 +10,10 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, median, startProcess } from './bench-utils.mjs';
+import { databaseUrlOf, freePort, median, signIn, startApiWithDemo, startProcess, waitUntil } from './bench-utils.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
-
-async function waitUntil(what, probe, proc, ms = 120_000) {
-  const t0 = performance.now();
-  while (performance.now() - t0 < ms) {
-    if (proc && proc.child.exitCode !== null) throw new Error(`${what}: process exited:\n${proc.output()}`);
-    if (await probe().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`${what}: not within ${ms} ms`);
-}
 
 /** Sends `count` export requests (at most `parallel` at once) and waits until every job has succeeded. */
 async function oneRun(apiBase, token, pg, { count, parallel }) {
@@ -113,34 +103,22 @@ export async function measureJobs(root, { pgAdminUrl, redisUrl, runs = 3, count 
   const admin = new Client({ connectionString: pgAdminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}" ENCODING 'UTF8'`);
-  const url = new URL(pgAdminUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const databaseUrl = databaseUrlOf(pgAdminUrl, name);
   const port = await freePort();
   const env = {
     NODE_ENV: 'production', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, PORT: String(port),
-    HOST: '127.0.0.1', JWT_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'warn', SEED_DEMO: 'true',
+    HOST: '127.0.0.1', JWT_SECRET: randomBytes(32).toString('base64url'), LOG_LEVEL: 'warn',
   };
   const procs = [];
   const pg = new Client({ connectionString: databaseUrl });
   try {
     await runMigrations(databaseUrl);
-    const api = startProcess(root, ['dist/main.js'], env);
+    const { api, base: apiBase, password } = await startApiWithDemo(root, env);
     procs.push(api);
-    const apiBase = `http://127.0.0.1:${port}`;
-    await waitUntil('api ready', async () => (await fetch(`${apiBase}/health/ready`)).status === 200, api);
-    await waitUntil('demo logins printed', async () => /^\s+admin\s+\S+\s+admin$/m.test(api.output()), api, 10_000);
-    const password = /^\s+admin\s+(\S+)\s+admin$/m.exec(api.output())[1];
     const worker = startProcess(root, ['dist/worker.js'], { ...env, LOG_LEVEL: 'info' });
     procs.push(worker);
     await waitUntil('worker ready', async () => worker.output().includes('Worker ready'), worker);
-    const login = await fetch(`${apiBase}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'admin', password }),
-    });
-    if (login.status !== 200) throw new Error(`login answered ${login.status}`);
-    const token = (await login.json()).accessToken;
+    const token = await signIn(apiBase, 'admin', password);
     await pg.connect();
 
     await oneRun(apiBase, token, pg, { count: 10, parallel }); // warm-up (JIT, connections), not counted

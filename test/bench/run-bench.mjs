@@ -5,7 +5,10 @@
 //  2. requests per second of GET /health/live against a bare node:http server (autocannon, alternating rounds);
 //  3. sign-in p50 against one argon2id verify, and the cost of an audited write (identity-audit-bench.mjs);
 //  4. 100 small jobs end to end (api → Redis → worker) against bare BullMQ (jobs-bench.mjs); needs a PostgreSQL
-//     server and Redis: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres) and REDIS_URL.
+//     server and Redis: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres) and REDIS_URL;
+//  5. the class list p50 against bare node:http + the same SQL, and the import of a whole generated school (~1,100
+//     students, ~2,000 guardians) with the worker's peak RSS against the same rows written by hand
+//     (contingent-bench.mjs); same needs as 4.
 import autocannon from 'autocannon';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -13,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, median, startProcess as startRoot } from './bench-utils.mjs';
 import { measureAuditCost, measureLogin } from './identity-audit-bench.mjs';
+import { describeContingent, measureContingent } from './contingent-bench.mjs';
 import { measureJobs } from './jobs-bench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -105,6 +109,11 @@ async function main() {
         redisUrl: process.env.REDIS_URL,
         runs: Number(process.env.BENCH_JOB_RUNS ?? 3),
       });
+      results.contingent = await measureContingent(root, {
+        pgAdminUrl: process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+        redisUrl: process.env.REDIS_URL,
+        runs: Number(process.env.BENCH_IMPORT_RUNS ?? 3),
+      });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -123,6 +132,7 @@ async function main() {
       results.jobs
         ? `${results.jobs.jobs} small jobs api → Redis → worker → succeeded: median ${results.jobs.wallMsMedian} ms (runs ${results.jobs.runs.map((r) => r.wallMs).join(', ')}) vs bare BullMQ with one INSERT per job ${results.jobs.floorMsMedian} ms: ratio ${results.jobs.ratio}`
         : 'job pipeline: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
+      results.contingent ? describeContingent(results.contingent) : 'contingent: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
       '',
     ].join('\n'),
   );

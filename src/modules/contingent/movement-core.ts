@@ -133,6 +133,42 @@ export async function recordArrival(m: EntityManager, schoolId: string, a: Arriv
   });
 }
 
+/**
+ * Прибытие of many students whose cards were created in this same transaction (an import): they have no history, so
+ * the rules of `recordArrival` reduce to "the class is of this school and the date within its year", checked once
+ * per class; enrolments and movements are then written with one statement each. A student that does have history
+ * (or is not of this school) is refused: such a student goes through `recordArrival`.
+ */
+export async function recordArrivalsOfNewStudents(
+  m: EntityManager,
+  schoolId: string,
+  arrivals: ReadonlyArray<{ studentId: string; classId: string }>,
+  order: MovementOrder & { place?: string | null },
+): Promise<void> {
+  if (arrivals.length === 0) return;
+  for (const classId of new Set(arrivals.map((a) => a.classId))) await assertClassOnDate(m, schoolId, classId, order.date, 'classId');
+  const students = arrivals.map((a) => a.studentId);
+  const classes = arrivals.map((a) => a.classId);
+  const [check] = (await m.query(
+    `SELECT (SELECT count(*) FROM student WHERE id = ANY($1::uuid[]) AND school_id = $2)::int AS mine,
+            EXISTS (SELECT 1 FROM enrollment WHERE student_id = ANY($1::uuid[]))
+              OR EXISTS (SELECT 1 FROM movement WHERE student_id = ANY($1::uuid[])) AS history`,
+    [students, schoolId],
+  )) as Array<{ mine: number; history: boolean }>;
+  if (check.mine !== new Set(students).size) throw notFound('Student');
+  if (check.history) throw conflict('already-enrolled', 'A student of the batch already has a history; use recordArrival');
+  await m.query(
+    `INSERT INTO enrollment (school_id, student_id, class_id, starts_on)
+     SELECT $1, u.s, u.c, $4 FROM unnest($2::uuid[], $3::uuid[]) AS u(s, c)`,
+    [schoolId, students, classes, order.date],
+  );
+  await m.query(
+    `INSERT INTO movement (school_id, student_id, kind, occurred_on, order_number, reason, to_class_id, place)
+     SELECT $1, u.s, 'arrival', $4, $5, $6, u.c, $7 FROM unnest($2::uuid[], $3::uuid[]) AS u(s, c)`,
+    [schoolId, students, classes, order.date, order.orderNumber, order.reason ?? null, order.place ?? null],
+  );
+}
+
 /** Выбытие: the student leaves the school from the date; everything recorded about them stays. */
 export async function recordDeparture(m: EntityManager, schoolId: string, d: DepartureInput): Promise<Movement> {
   await lockStudent(m, schoolId, d.studentId);

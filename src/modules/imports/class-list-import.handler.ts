@@ -8,7 +8,14 @@ import { JobType } from '../../jobs/job-type';
 import { GuardianRelation } from '../contingent/entities/guardian.entity';
 import { Gender, Student } from '../contingent/entities/student.entity';
 import { Guardian, StudentGuardian } from '../contingent/entities/guardian.entity';
-import { MOVEMENT_ERRORS_RU, MovementErrorCode, recordArrival, recordDeparture, recordTransfer } from '../contingent/movement-core';
+import {
+  MOVEMENT_ERRORS_RU,
+  MovementErrorCode,
+  recordArrival,
+  recordArrivalsOfNewStudents,
+  recordDeparture,
+  recordTransfer,
+} from '../contingent/movement-core';
 import {
   CLASS_LIST_COLUMNS, ClassListRow, classKey, GuardianInput, HEADER_OF, nameKey, parseClassListRow, RowError,
 } from './class-list-format';
@@ -488,8 +495,20 @@ export class ClassListImportHandler implements JobProcessor<ClassListImportParam
       }
     }
 
-    // movement through the movement core: arrivals, transfers, then departures
-    const moving = plans.filter((pl) => pl.movement);
+    // movement through the movement core: arrivals of the new cards at once, then the others' arrivals and
+    // transfers one by one (they have a history to check), then departures
+    try {
+      await recordArrivalsOfNewStudents(
+        m,
+        schoolId,
+        created.map((pl) => ({ studentId: pl.id as string, classId: pl.classId })),
+        { date: p.date, orderNumber, reason: 'импорт списков классов' },
+      );
+    } catch (e) {
+      movementError(null, e);
+    }
+    await ctx.progress(50);
+    const moving = plans.filter((pl) => pl.movement && pl.existing);
     for (const [i, pl] of moving.entries()) {
       try {
         if (pl.movement === 'arrival') {
@@ -502,7 +521,7 @@ export class ClassListImportHandler implements JobProcessor<ClassListImportParam
       } catch (e) {
         movementError(pl.row.row, e);
       }
-      if (i % 100 === 99) await ctx.progress(40 + Math.floor((i / moving.length) * 40));
+      if (i % 100 === 99) await ctx.progress(50 + Math.floor((i / moving.length) * 30));
     }
     if (p.applyDepartures) {
       for (const d of missing) {
