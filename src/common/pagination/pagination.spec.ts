@@ -1,5 +1,5 @@
 import { ProblemError } from '../errors/problem';
-import { decodeCursor, encodeCursor, KeysetCast } from './pagination';
+import { decodeCursor, encodeCursor, KeysetCast, keysetClause, likePattern, pageOf } from './pagination';
 
 const ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 
@@ -72,5 +72,46 @@ describe('encodeCursor / decodeCursor', () => {
   it('text up to 1000 characters fits', () => {
     const long = 'я'.repeat(1000);
     expect(decodeCursor(encodeCursor([long]), ['text'])).toEqual([long]);
+  });
+});
+
+describe('keyset pagination in SQL', () => {
+  it('a search is taken literally: % and _ are escaped', () => {
+    expect(likePattern('50%_a\\b')).toBe('%50\\%\\_a\\\\b%');
+  });
+
+  const keys = [
+    { sql: 's.surname', cast: 'text' as const },
+    { sql: 's.id', cast: 'uuid' as const },
+  ];
+
+  it('without a cursor orders only', () => {
+    const values: unknown[] = [];
+    const k = keysetClause(keys, undefined, (v) => (values.push(v), `$${values.length}`));
+    expect(k).toEqual({ where: 'TRUE', orderBy: 's.surname ASC, s.id ASC' });
+    expect(values).toEqual([]);
+  });
+
+  it('continues after the cursor, ascending or descending, with the values bound and cast', () => {
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    const values: unknown[] = [];
+    const bind = (v: unknown) => (values.push(v), `$${values.length}`);
+    const k = keysetClause(keys, encodeCursor(['Иванов', id]), bind, 'desc');
+    expect(k.where).toBe('(s.surname, s.id) < (CAST($1 AS text), CAST($2 AS uuid))');
+    expect(k.orderBy).toBe('s.surname DESC, s.id DESC');
+    expect(values).toEqual(['Иванов', id]);
+    expect(keysetClause(keys, encodeCursor(['Иванов', id]), bind).where).toContain(') > (');
+  });
+
+  it('a forged cursor is refused (400), never reaching SQL', () => {
+    expect(() => keysetClause(keys, encodeCursor(['Иванов', "1' OR '1'='1"]), () => '$1')).toThrow(/cursor/);
+  });
+
+  it('a page holds at most the limit and a cursor of its last row when there is more', () => {
+    const rows = [1, 2, 3].map((n) => ({ n, id: `id${n}` }));
+    const page = pageOf(rows, 2, (r) => [r.n, r.id], (r) => r.id);
+    expect(page.items).toEqual(['id1', 'id2']);
+    expect(decodeCursor(page.nextCursor as string, ['int', 'text'])).toEqual([2, 'id2']);
+    expect(pageOf(rows, 3, (r) => [r.n], (r) => r.id).nextCursor).toBeNull();
   });
 });

@@ -92,20 +92,50 @@ export async function paginate<E extends ObjectLiteral, T>(
   map: (row: E) => T,
 ): Promise<Page<T>> {
   const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
-  if (query.cursor) {
-    const values = decodeCursor(query.cursor, keys.map((k) => k.cast));
-    const left = keys.map((k) => k.sql).join(', ');
-    const right = keys.map((k, i) => `CAST(:__c${i} AS ${k.cast})`).join(', ');
-    qb.andWhere(`(${left}) > (${right})`, Object.fromEntries(values.map((v, i) => [`__c${i}`, v])));
-  }
+  const params: Record<string, unknown> = {};
+  const keyset = keysetClause(keys, query.cursor, (value) => {
+    const name = `__c${Object.keys(params).length}`;
+    params[name] = value;
+    return `:${name}`;
+  });
+  if (query.cursor) qb.andWhere(keyset.where, params);
   keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.sql, 'ASC') : qb.addOrderBy(k.sql, 'ASC')));
-  const rows = await qb.limit(limit + 1).getMany();
+  return pageOf(await qb.limit(limit + 1).getMany(), limit, keyOf, map);
+}
+
+/**
+ * Keyset pagination in SQL: the condition continuing after the cursor and the ORDER BY clause, all keys in one
+ * direction (`asc` or `desc`). The last key must be unique (the id). `bind` turns a value into a placeholder (named
+ * for a query builder, positional for raw SQL).
+ */
+export function keysetClause(
+  keys: KeysetKey[],
+  cursor: string | undefined,
+  bind: (value: unknown) => string,
+  direction: 'asc' | 'desc' = 'asc',
+): { where: string; orderBy: string } {
+  const order = direction === 'asc' ? 'ASC' : 'DESC';
+  const orderBy = keys.map((k) => `${k.sql} ${order}`).join(', ');
+  if (!cursor) return { where: 'TRUE', orderBy };
+  const values = decodeCursor(cursor, keys.map((k) => k.cast));
+  const left = keys.map((k) => k.sql).join(', ');
+  const right = keys.map((k, i) => `CAST(${bind(values[i])} AS ${k.cast})`).join(', ');
+  return { where: `(${left}) ${direction === 'asc' ? '>' : '<'} (${right})`, orderBy };
+}
+
+/** Cuts the `limit + 1` rows read into one page and the cursor of the next. */
+export function pageOf<R, T>(rows: R[], limit: number, keyOf: (row: R) => Array<string | number | null>, map: (row: R) => T): {
+  items: T[];
+  nextCursor: string | null;
+} {
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
-  return {
-    items: pageRows.map(map),
-    nextCursor: more ? encodeCursor(keyOf(pageRows[pageRows.length - 1])) : null,
-  };
+  return { items: pageRows.map(map), nextCursor: more ? encodeCursor(keyOf(pageRows[pageRows.length - 1])) : null };
+}
+
+/** A LIKE pattern matching `q` as a literal substring. */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** Documents a `{ items, nextCursor }` answer. */

@@ -1,6 +1,7 @@
+import { isUniqueViolation } from '../../database/pg-errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/access/actor';
 import { conflict, fieldProblem, notFound } from '../../common/errors/problem';
 import { Page, paginate } from '../../common/pagination/pagination';
@@ -27,11 +28,6 @@ function toResponse(c: SchoolClass): ClassResponse {
 
 function classExists(): never {
   throw conflict('class-exists', 'This academic year already has a class with this grade and letter');
-}
-
-function isClassUniqueViolation(e: unknown): boolean {
-  const driverError = e instanceof QueryFailedError ? (e.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === 'uq_school_class';
 }
 
 /**
@@ -102,7 +98,7 @@ export class ClassService {
         return toResponse(saved);
       });
     } catch (e) {
-      if (isClassUniqueViolation(e)) classExists();
+      if (isUniqueViolation(e, 'uq_school_class')) classExists();
       throw e;
     }
   }
@@ -132,7 +128,7 @@ export class ClassService {
         return toResponse(await m.save(c));
       });
     } catch (e) {
-      if (isClassUniqueViolation(e)) classExists();
+      if (isUniqueViolation(e, 'uq_school_class')) classExists();
       throw e;
     }
   }

@@ -1,10 +1,11 @@
+import { personOrderKeys } from './person-rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../../common/access/actor';
 import { Role } from '../../common/access/role';
 import { notFound, ProblemError } from '../../common/errors/problem';
-import { DEFAULT_PAGE_LIMIT, Page } from '../../common/pagination/pagination';
+import { DEFAULT_PAGE_LIMIT, keysetClause, likePattern, Page, pageOf } from '../../common/pagination/pagination';
 import { AuditService } from '../audit/audit.service';
 import { schoolToday } from '../school/school-today';
 import {
@@ -28,14 +29,8 @@ import {
 } from './reach/reach';
 import { normalizeNamePart, normalizeOptionalNamePart } from './staff-rules';
 import { assertClassTeacherOfStudent, contactValue } from './student.service';
-import { keysetClause, likePattern, pageOf, RawKey } from './student-rules';
 
-const GUARDIAN_KEYS: RawKey[] = [
-  { sql: 'g.surname COLLATE "ru-RU-x-icu"', cast: 'text' },
-  { sql: 'g.name COLLATE "ru-RU-x-icu"', cast: 'text' },
-  { sql: `coalesce(g.patronymic, '') COLLATE "ru-RU-x-icu"`, cast: 'text' },
-  { sql: 'g.id', cast: 'uuid' },
-];
+const GUARDIAN_KEYS = personOrderKeys('g');
 
 const CONTACT_FIELDS = ['surname', 'name', 'patronymic', 'phone', 'email'];
 

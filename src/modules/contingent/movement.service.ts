@@ -1,15 +1,15 @@
+import { personFullName } from './person-rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/access/actor';
 import { fieldProblem, ProblemError } from '../../common/errors/problem';
-import { DEFAULT_PAGE_LIMIT, Page } from '../../common/pagination/pagination';
+import { DEFAULT_PAGE_LIMIT, keysetClause, KeysetKey, Page, pageOf } from '../../common/pagination/pagination';
 import { classDisplayName } from './class-rules';
 import { CreateMovementDto, EnrollmentInterval, MovementListQuery, MovementResponse, StudentMovementHistory } from './dto/movement.dto';
 import { MovementKind } from './entities/enrollment.entity';
 import { recordArrival, recordDeparture, recordTransfer } from './movement-core';
 import { assertStudentInReach, positionalParams, studentInReach } from './reach/reach';
-import { keysetClause, pageOf, personFullName, RawKey } from './student-rules';
 
 interface MovementRow {
   id: string;
@@ -137,7 +137,7 @@ export class MovementService {
       const c = p.bind(query.classId);
       where.push(`(mv.from_class_id = ${c}::uuid OR mv.to_class_id = ${c}::uuid)`);
     }
-    const keys: RawKey[] = [
+    const keys: KeysetKey[] = [
       { sql: 'mv.occurred_on', cast: 'date' },
       { sql: 'mv.id', cast: 'uuid' },
     ];

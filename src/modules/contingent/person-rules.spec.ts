@@ -1,4 +1,4 @@
-import { ageOn, isPlausibleStudentBirthDate, normalizeEmail, normalizeFileNumber, normalizePhone } from './person-rules';
+import { ageOn, isPlausibleStudentBirthDate, normalizeEmail, normalizeFileNumber, normalizePhone, personFullName } from './person-rules';
 
 describe('person rules', () => {
   it.each([
@@ -29,5 +29,10 @@ describe('person rules', () => {
     expect(isPlausibleStudentBirthDate('2015-10-01', '2026-09-01')).toBe(true);
     expect(isPlausibleStudentBirthDate('2024-01-01', '2026-09-01')).toBe(false);
     expect(isPlausibleStudentBirthDate('1990-01-01', '2026-09-01')).toBe(false);
+  });
+
+  it('the full name leaves out a missing patronymic', () => {
+    expect(personFullName({ surname: 'Ёлкина', name: 'Анна', patronymic: 'Сергеевна' })).toBe('Ёлкина Анна Сергеевна');
+    expect(personFullName({ surname: 'Smith', name: 'John', patronymic: null })).toBe('Smith John');
   });
 });

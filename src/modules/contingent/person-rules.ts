@@ -1,3 +1,5 @@
+import { KeysetKey } from '../../common/pagination/pagination';
+
 /** Pure rules of people's personal data (students, guardians): contacts and dates, shared by the API and the imports. */
 
 /**
@@ -39,4 +41,19 @@ export function ageOn(birthDate: string, on: string): number {
 export function isPlausibleStudentBirthDate(birthDate: string, on: string): boolean {
   const age = ageOn(birthDate, on);
   return age >= 5 && age <= 22;
+}
+
+/** «Иванова Мария Петровна» from the parts (no patronymic: two words). */
+export function personFullName(p: { surname: string; name: string; patronymic: string | null }): string {
+  return [p.surname, p.name, p.patronymic].filter((x): x is string => !!x).join(' ');
+}
+
+/** People in Russian alphabetical order (Ё beside Е), then id: the sort keys of every list of people of table alias `t`. */
+export function personOrderKeys(t: string): KeysetKey[] {
+  return [
+    { sql: `${t}.surname COLLATE "ru-RU-x-icu"`, cast: 'text' },
+    { sql: `${t}.name COLLATE "ru-RU-x-icu"`, cast: 'text' },
+    { sql: `coalesce(${t}.patronymic, '') COLLATE "ru-RU-x-icu"`, cast: 'text' },
+    { sql: `${t}.id`, cast: 'uuid' },
+  ];
 }

@@ -25,8 +25,3 @@ export function normalizePositions(positions: string[]): string[] {
   }
   return out;
 }
-
-/** «Иванова Мария Петровна» (patronymic left out when there is none). */
-export function staffFullName(s: { surname: string; name: string; patronymic: string | null }): string {
-  return [s.surname, s.name, s.patronymic].filter((p): p is string => !!p).join(' ');
-}

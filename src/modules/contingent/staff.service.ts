@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/access/actor';
 import { conflict, fieldProblem, notFound } from '../../common/errors/problem';
-import { Page, paginate } from '../../common/pagination/pagination';
+import { likePattern, Page, paginate } from '../../common/pagination/pagination';
 import { AuditService } from '../audit/audit.service';
 import { lockSchool } from '../school/school-lock';
 import { CreateStaffDto, StaffListQuery, UpdateStaffDto } from './dto/staff.dto';
@@ -27,7 +27,7 @@ export class StaffService {
     if (query.includeArchived !== 'true') qb.andWhere('s.archived_at IS NULL');
     if (query.q) {
       // a substring, taken literally; lower() under the ICU collation folds Cyrillic case as well
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = likePattern(query.q);
       qb.andWhere(
         `(lower(s.surname) LIKE lower(:q COLLATE "ru-RU-x-icu") OR lower(s.name) LIKE lower(:q COLLATE "ru-RU-x-icu")
           OR lower(s.patronymic) LIKE lower(:q COLLATE "ru-RU-x-icu")

@@ -1,10 +1,11 @@
+import { isUniqueViolation } from '../../database/pg-errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../../common/access/actor';
 import { Role } from '../../common/access/role';
 import { conflict, fieldProblem, notFound, ProblemError } from '../../common/errors/problem';
-import { DEFAULT_PAGE_LIMIT, Page } from '../../common/pagination/pagination';
+import { DEFAULT_PAGE_LIMIT, keysetClause, KeysetKey, likePattern, Page, pageOf } from '../../common/pagination/pagination';
 import { AuditService } from '../audit/audit.service';
 import { schoolToday } from '../school/school-today';
 import { classDisplayName } from './class-rules';
@@ -22,7 +23,7 @@ import {
 } from './dto/student.dto';
 import { Gender } from './entities/student.entity';
 import { recordArrival } from './movement-core';
-import { isPlausibleStudentBirthDate, normalizeEmail, normalizeFileNumber, normalizePhone } from './person-rules';
+import { isPlausibleStudentBirthDate, normalizeEmail, normalizeFileNumber, normalizePhone, personOrderKeys } from './person-rules';
 import {
   assertStudentInReach,
   classInReach,
@@ -31,15 +32,9 @@ import {
   studentInReach,
 } from './reach/reach';
 import { normalizeNamePart, normalizeOptionalNamePart } from './staff-rules';
-import { keysetClause, likePattern, pageOf, RawKey, VERIFICATION_MAX_AGE_DAYS } from './student-rules';
+import { VERIFICATION_MAX_AGE_DAYS } from './student-rules';
 
-/** People in Russian alphabetical order (Ё beside Е), then id: the keys of every student list. */
-const PERSON_KEYS: RawKey[] = [
-  { sql: 's.surname COLLATE "ru-RU-x-icu"', cast: 'text' },
-  { sql: 's.name COLLATE "ru-RU-x-icu"', cast: 'text' },
-  { sql: `coalesce(s.patronymic, '') COLLATE "ru-RU-x-icu"`, cast: 'text' },
-  { sql: 's.id', cast: 'uuid' },
-];
+const PERSON_KEYS = personOrderKeys('s');
 
 /** SQL: the student `studentExpr` is enrolled in a class on the date `onExpr` (half-open interval). */
 const enrolledOn = (alias: string, onExpr: string) =>
@@ -75,11 +70,6 @@ export function contactValue(field: 'phone' | 'email', value: string | null | un
 
 function fileNumberTaken(): never {
   throw conflict('file-number-taken', 'Another student of the school has this personal file number');
-}
-
-function isFileNumberViolation(e: unknown): boolean {
-  const driverError = e instanceof QueryFailedError ? (e.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === 'uq_student_file_number';
 }
 
 /** A movement-core field problem about the nested arrival names `arrival.<field>`. */
@@ -244,7 +234,7 @@ export class StudentService {
         return this.card(m, actor.schoolId, id);
       });
     } catch (e) {
-      if (isFileNumberViolation(e)) fileNumberTaken();
+      if (isUniqueViolation(e, 'uq_student_file_number')) fileNumberTaken();
       throw e;
     }
   }
@@ -295,7 +285,7 @@ export class StudentService {
         return this.card(m, actor.schoolId, id);
       });
     } catch (e) {
-      if (isFileNumberViolation(e)) fileNumberTaken();
+      if (isUniqueViolation(e, 'uq_student_file_number')) fileNumberTaken();
       throw e;
     }
   }
@@ -331,7 +321,7 @@ export class StudentService {
       `(s.verified_at IS NULL OR s.verified_at < now() - make_interval(days => ${p.bind(query.days ?? VERIFICATION_MAX_AGE_DAYS)}::int))`,
     ];
     if (!hasRole(actor, Role.Admin, Role.Deputy, Role.Director)) where.push(classManagedBy(actor, 'e.class_id', p.bind));
-    const keys: RawKey[] = [{ sql: 'c.grade', cast: 'int' }, { sql: 'c.letter COLLATE "ru-RU-x-icu"', cast: 'text' }, ...PERSON_KEYS];
+    const keys: KeysetKey[] = [{ sql: 'c.grade', cast: 'int' }, { sql: 'c.letter COLLATE "ru-RU-x-icu"', cast: 'text' }, ...PERSON_KEYS];
     const keyset = keysetClause(keys, query.cursor, p.bind);
     const rows = (await m.query(
       `SELECT s.id, s.surname, s.name, s.patronymic, s.verified_at, e.class_id, c.grade, c.letter

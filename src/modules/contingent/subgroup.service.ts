@@ -1,6 +1,7 @@
+import { isUniqueViolation } from '../../database/pg-errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../../common/access/actor';
 import { Role } from '../../common/access/role';
 import { conflict, fieldProblem, notFound, ProblemError, validationProblem } from '../../common/errors/problem';
@@ -59,11 +60,6 @@ function toMember(r: MemberRow): SubgroupMemberResponse {
 
 function subgroupExists(): never {
   throw conflict('subgroup-exists', 'This class already has a subgroup with this name for this subject');
-}
-
-function isSubgroupUniqueViolation(e: unknown): boolean {
-  const driverError = e instanceof QueryFailedError ? (e.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === 'uq_subgroup';
 }
 
 function membershipNotFound(): ProblemError {
@@ -127,7 +123,7 @@ export class SubgroupService {
         return this.summary(m, actor.schoolId, saved.id);
       });
     } catch (e) {
-      if (isSubgroupUniqueViolation(e)) subgroupExists();
+      if (isUniqueViolation(e, 'uq_subgroup')) subgroupExists();
       throw e;
     }
   }
@@ -153,7 +149,7 @@ export class SubgroupService {
         return this.summary(m, actor.schoolId, g.id);
       });
     } catch (e) {
-      if (isSubgroupUniqueViolation(e)) subgroupExists();
+      if (isUniqueViolation(e, 'uq_subgroup')) subgroupExists();
       throw e;
     }
   }

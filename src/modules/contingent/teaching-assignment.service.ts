@@ -1,6 +1,7 @@
+import { isUniqueViolation } from '../../database/pg-errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/access/actor';
 import { conflict, fieldProblem, notFound } from '../../common/errors/problem';
 import { Page, paginate } from '../../common/pagination/pagination';
@@ -13,14 +14,14 @@ import {
   UpdateTeachingAssignmentDto,
 } from './dto/teaching-assignment.dto';
 import { TeachingAssignment } from './entities/teaching-assignment.entity';
-import { staffFullName } from './staff-rules';
+import { personFullName } from './person-rules';
 
 function toResponse(a: TeachingAssignment): TeachingAssignmentResponse {
   return {
     id: a.id,
     academicYearId: a.academicYearId,
     staffId: a.staffId,
-    teacherName: staffFullName(a.staff!),
+    teacherName: personFullName(a.staff!),
     subjectId: a.subjectId,
     subjectName: a.subject!.name,
     classId: a.classId,
@@ -35,11 +36,6 @@ function toResponse(a: TeachingAssignment): TeachingAssignmentResponse {
 
 function assignmentExists(): never {
   throw conflict('assignment-exists', 'This teacher already has this subject in this class (or subgroup) this year');
-}
-
-function isAssignmentUniqueViolation(e: unknown): boolean {
-  const driverError = e instanceof QueryFailedError ? (e.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === 'uq_teaching_assignment';
 }
 
 type Fields = Required<Omit<CreateTeachingAssignmentDto, 'subgroupId'>> & { subgroupId: string | null };
@@ -100,7 +96,7 @@ export class TeachingAssignmentService {
         return toResponse(await this.find(m, actor.schoolId, saved.id));
       });
     } catch (e) {
-      if (isAssignmentUniqueViolation(e)) assignmentExists();
+      if (isUniqueViolation(e, 'uq_teaching_assignment')) assignmentExists();
       throw e;
     }
   }
@@ -124,7 +120,7 @@ export class TeachingAssignmentService {
         return toResponse(await this.find(m, actor.schoolId, a.id));
       });
     } catch (e) {
-      if (isAssignmentUniqueViolation(e)) assignmentExists();
+      if (isUniqueViolation(e, 'uq_teaching_assignment')) assignmentExists();
       throw e;
     }
   }

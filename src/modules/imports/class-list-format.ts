@@ -2,8 +2,9 @@ import { Gender } from '../contingent/entities/student.entity';
 import { GuardianRelation } from '../contingent/entities/guardian.entity';
 import { isPlausibleStudentBirthDate, normalizeEmail, normalizeFileNumber, normalizePhone } from '../contingent/person-rules';
 import { normalizeNamePart } from '../contingent/staff-rules';
-import { cellDate, cellText } from './table/cells';
+import { cellDate } from './table/cells';
 import { ColumnSpec } from './table/columns';
+import { RowError, rowReader } from './table/row-reader';
 import { CellValue } from './table/read-table';
 
 /** The columns of a class list (список класса), in the template's order; the export writes exactly these. */
@@ -123,13 +124,7 @@ export interface ClassListRow {
   guardians: GuardianInput[];
 }
 
-export interface RowError {
-  /** the row of the sheet or line of the file; null for the file as a whole */
-  row: number | null;
-  /** the column's header; null when not about one column */
-  column: string | null;
-  message: string;
-}
+export type { RowError } from './table/row-reader';
 
 const MAX_NAME = 100;
 
@@ -149,19 +144,7 @@ export function parseClassListRow(
   cells: Partial<Record<ClassListKey, CellValue>>,
   onDate: string,
 ): { value?: ClassListRow; errors: RowError[] } {
-  const errors: RowError[] = [];
-  const err = (key: ClassListKey, message: string) => errors.push({ row, column: HEADER_OF[key], message });
-  const unreadable = new Set<ClassListKey>();
-  const text = (key: ClassListKey): string => {
-    if (!(key in cells)) return '';
-    const t = cellText(cells[key] ?? null);
-    if (!t.ok) {
-      err(key, t.message);
-      unreadable.add(key);
-      return '';
-    }
-    return t.value;
-  };
+  const { errors, unreadable, err, text } = rowReader(row, cells, HEADER_OF);
   const namePart = (key: ClassListKey, required: boolean): string | null => {
     const v = normalizeNamePart(text(key));
     if (unreadable.has(key)) return null;

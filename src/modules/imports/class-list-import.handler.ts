@@ -16,6 +16,7 @@ import {
   recordDeparture,
   recordTransfer,
 } from '../contingent/movement-core';
+import { personFullName } from '../contingent/person-rules';
 import {
   CLASS_LIST_COLUMNS, ClassListRow, classKey, GuardianInput, HEADER_OF, nameKey, parseClassListRow, RowError,
 } from './class-list-format';
@@ -94,9 +95,6 @@ const FIELD_HEADERS: Record<keyof StudentFields, string> = {
   phone: HEADER_OF.phone,
   email: HEADER_OF.email,
 };
-
-const fullName = (p: { surname: string; name: string; patronymic: string | null }) =>
-  [p.surname, p.name, p.patronymic].filter(Boolean).join(' ');
 
 /**
  * Импорт списков классов: one row per student (template columns), validated row by row, then applied all or nothing
@@ -285,7 +283,7 @@ export class ClassListImportHandler implements JobProcessor<ClassListImportParam
     const missing = roster.filter((r) => classesInFile.has(r.class_id) && !inFile.has(r.personal_file_number));
     proposed = missing.map((r) => {
       const c = classById.get(r.class_id) as ClassRow;
-      return { personalFileNumber: r.personal_file_number, name: fullName(r), class: `${c.grade}${c.letter}` };
+      return { personalFileNumber: r.personal_file_number, name: personFullName(r), class: `${c.grade}${c.letter}` };
     });
 
     // guardians: matched within the school; new ones shared between the rows of the file
@@ -433,7 +431,7 @@ export class ClassListImportHandler implements JobProcessor<ClassListImportParam
     return {
       row: pl.row.row,
       key: pl.row.fileNumber,
-      name: fullName(pl.row),
+      name: personFullName(pl.row),
       detail: pl.className,
       action: parts.length > 0 ? parts.join('; ') : 'без изменений',
     };
@@ -530,7 +528,7 @@ export class ClassListImportHandler implements JobProcessor<ClassListImportParam
           summary.departed++;
         } catch (e) {
           movementError(null, e);
-          errors[errors.length - 1].message = `выбытие ${d.personal_file_number} (${fullName(d)}): ${errors[errors.length - 1].message}`;
+          errors[errors.length - 1].message = `выбытие ${d.personal_file_number} (${personFullName(d)}): ${errors[errors.length - 1].message}`;
         }
       }
     }

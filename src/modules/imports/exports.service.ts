@@ -1,3 +1,4 @@
+import { personFullName } from '../contingent/person-rules';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -120,7 +121,7 @@ export class ExportsService {
         email: s.email,
       };
       s.guardians.forEach((g, i) => {
-        row[`g${i + 1}Name`] = [g.surname, g.name, g.patronymic].filter(Boolean).join(' ');
+        row[`g${i + 1}Name`] = personFullName(g);
         row[`g${i + 1}Relation`] = RELATION_WORDS[g.relation];
         row[`g${i + 1}Phone`] = g.phone;
         row[`g${i + 1}Email`] = g.email;

@@ -1,8 +1,7 @@
 import { normalizeNamePart, normalizePositions } from '../contingent/staff-rules';
-import { RowError } from './class-list-format';
-import { cellText } from './table/cells';
 import { ColumnSpec } from './table/columns';
 import { CellValue } from './table/read-table';
+import { RowError, rowReader } from './table/row-reader';
 
 export type StaffKey = 'personnelNumber' | 'surname' | 'name' | 'patronymic' | 'positions';
 
@@ -40,19 +39,9 @@ export interface StaffRow {
 }
 
 export function parseStaffRow(row: number, cells: Partial<Record<StaffKey, CellValue>>): { value?: StaffRow; errors: RowError[] } {
-  const errors: RowError[] = [];
-  const err = (key: StaffKey, message: string) => errors.push({ row, column: STAFF_HEADER_OF[key], message });
-  const unreadable = new Set<StaffKey>();
-  const text = (key: StaffKey): string => {
-    if (!(key in cells)) return '';
-    const t = cellText(cells[key] ?? null);
-    if (!t.ok) {
-      err(key, t.message);
-      unreadable.add(key);
-      return '';
-    }
-    return normalizeNamePart(t.value);
-  };
+  const reader = rowReader(row, cells, STAFF_HEADER_OF);
+  const { errors, unreadable, err } = reader;
+  const text = (key: StaffKey): string => normalizeNamePart(reader.text(key));
   const number = text('personnelNumber');
   if (number.length > 32) err('personnelNumber', 'табельный номер длиннее 32 символов');
   const surname = text('surname');

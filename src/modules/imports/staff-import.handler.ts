@@ -4,7 +4,7 @@ import { JobHandler } from '../../jobs/job-handler.decorator';
 import { JobOutput, JobProcessor, JobRunContext } from '../../jobs/job-processor';
 import { JobType } from '../../jobs/job-type';
 import { Staff } from '../contingent/staff.entity';
-import { staffFullName } from '../contingent/staff-rules';
+import { personFullName } from '../contingent/person-rules';
 import { nameKey, RowError } from './class-list-format';
 import { ImportReport, reportFile, ReportRowAction } from './import-report';
 import { MAX_ERRORS_IN_RESULT, RollbackImport, StaffImportParams } from './import-params';
@@ -211,7 +211,7 @@ export class StaffImportHandler implements JobProcessor<StaffImportParams> {
       actions.push({
         row: p.row.row,
         key: p.row.personnelNumber ?? '',
-        name: staffFullName(p.row),
+        name: personFullName(p.row),
         detail: String((p.row.positions ?? p.existing?.positions ?? []).length),
         action: !p.existing
           ? 'создана запись'

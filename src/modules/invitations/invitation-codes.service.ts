@@ -1,6 +1,7 @@
+import { isUniqueViolation } from '../../database/pg-errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, hasRole } from '../../common/access/actor';
 import { Role } from '../../common/access/role';
 import { conflict, fieldProblem, notFound, ProblemError } from '../../common/errors/problem';
@@ -102,11 +103,6 @@ function toState(r: StateRow): InvitationCodeStateResponse {
   };
 }
 
-function isLiveCodeViolation(e: unknown): boolean {
-  const driverError = e instanceof QueryFailedError ? (e.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && (driverError.constraint === 'uq_invitation_code_live' || driverError.constraint === 'uq_invitation_code_hash');
-}
-
 /**
  * Invitation codes of a class (R-ACC-4): the class teacher (or the admin) issues one code per student without an
  * account and one per guardian–student pair; a code is shown once (in the answer and on the printable sheet, a job),
@@ -206,7 +202,7 @@ export class InvitationCodesService {
         return { codes: issued, skipped, job };
       });
     } catch (e) {
-      if (isLiveCodeViolation(e)) throw conflict('codes-changed', 'The codes of this class changed meanwhile; try again');
+      if (isUniqueViolation(e, 'uq_invitation_code_live', 'uq_invitation_code_hash')) throw conflict('codes-changed', 'The codes of this class changed meanwhile; try again');
       throw e;
     }
     if (outcome.job) await this.jobs.dispatch(outcome.job);

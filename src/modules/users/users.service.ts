@@ -1,6 +1,7 @@
+import { isUniqueViolation } from '../../database/pg-errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SessionEndReason } from '../auth/entities/user-session.entity';
 import { SessionStatusService } from '../auth/sessions/session-status.service';
@@ -8,7 +9,7 @@ import { SessionService } from '../auth/sessions/session.service';
 import { Actor } from '../../common/access/actor';
 import { Role } from '../../common/access/role';
 import { conflict, fieldProblem, notFound } from '../../common/errors/problem';
-import { Page, paginate } from '../../common/pagination/pagination';
+import { likePattern, Page, paginate } from '../../common/pagination/pagination';
 import { User, UserStatus } from '../auth/entities/user.entity';
 import { hashPassword } from '../auth/password-hasher';
 import { lockSchool } from '../school/school-lock';
@@ -55,12 +56,6 @@ function loginTaken() {
   return conflict('login-taken', 'This login is already used by another account (logins do not depend on case)');
 }
 
-/** A unique violation of the case-insensitive login index (two creates racing for one login). */
-function isLoginUniqueViolation(e: unknown): boolean {
-  const driverError = e instanceof QueryFailedError ? (e.driverError as { code?: string; constraint?: string }) : undefined;
-  return driverError?.code === '23505' && driverError.constraint === 'uq_app_user_login';
-}
-
 export interface NewAccount {
   login: string;
   fullName: string;
@@ -92,7 +87,7 @@ export class UsersService {
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
     if (query.q) {
       // a substring, taken literally; lower() under the ICU collation folds Cyrillic case as well
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = likePattern(query.q);
       qb.andWhere(
         '(lower(u.full_name) LIKE lower(:q COLLATE "ru-RU-x-icu") OR lower(u.login) LIKE lower(:q COLLATE "ru-RU-x-icu"))',
         { q: pattern },
@@ -185,7 +180,7 @@ export class UsersService {
       this.sessionStatus.forgetUser(userId);
       return updated;
     } catch (e) {
-      if (isLoginUniqueViolation(e)) throw loginTaken();
+      if (isUniqueViolation(e, 'uq_app_user_login')) throw loginTaken();
       throw e;
     }
   }
