@@ -260,8 +260,10 @@ export class TimetableService {
                 AND school_id = $1 AND daterange(valid_from, valid_to) && daterange($3::date, $4::date)`;
     const params = [schoolId, cls.id, validFrom, validTo];
     // inside the window: removed
-    await m.query(`DELETE FROM timetable_entry WHERE ${of} AND valid_from >= $3::date AND $4::date IS NOT NULL AND valid_to <= $4::date`, params);
-    await m.query(`DELETE FROM timetable_entry WHERE ${of} AND valid_from >= $3::date AND $4::date IS NULL`, params);
+    await m.query(
+      `DELETE FROM timetable_entry WHERE ${of} AND valid_from >= $3::date AND ($4::date IS NULL OR (valid_to IS NOT NULL AND valid_to <= $4::date))`,
+      params,
+    );
     // starting inside, running past the end: starts at the end
     await m.query(
       `UPDATE timetable_entry SET valid_from = $4::date, updated_at = now() WHERE ${of} AND valid_from >= $3::date AND $4::date IS NOT NULL`,
@@ -347,37 +349,36 @@ export class TimetableService {
     keepRoomId: string | null = null,
   ): Promise<void> {
     if (entries.length === 0) return;
-    const assignments = new Map(
-      (
-        (await m.query(
-          `SELECT a.id, a.class_id AS "classId", c.grade FROM teaching_assignment a JOIN school_class c ON c.id = a.class_id
-            WHERE a.school_id = $1 AND a.academic_year_id = $2 AND a.id = ANY($3::uuid[])`,
-          [schoolId, yearId, [...new Set(entries.map((e) => e.assignmentId))]],
-        )) as Array<{ id: string; classId: string; grade: number }>
-      ).map((a) => [a.id, a]),
-    );
-    const roomIds = [...new Set(entries.map((e) => e.roomId).filter((r): r is string => !!r))];
-    const rooms = new Set(
-      (
-        (await m.query(`SELECT id FROM room WHERE school_id = $1 AND id = ANY($2::uuid[]) AND (archived_at IS NULL OR id = $3::uuid)`, [
-          schoolId,
-          roomIds,
-          keepRoomId,
-        ])) as Array<{ id: string }>
-      ).map((r) => r.id),
-    );
-    const bells = new Set(
-      (
-        (await m.query(
-          `SELECT b.lesson_number AS n FROM bell b JOIN bell_schedule s ON s.id = b.bell_schedule_id WHERE s.school_id = $1 AND s.is_default`,
-          [schoolId],
-        )) as Array<{ n: number }>
-      ).map((b) => b.n),
-    );
-    const patterns: Array<{ gradeFrom: number; gradeTo: number; days: number }> = await m.query(
-      `SELECT grade_from AS "gradeFrom", grade_to AS "gradeTo", days_per_week AS days FROM week_pattern WHERE school_id = $1 AND academic_year_id = $2`,
-      [schoolId, yearId],
-    );
+    // one round trip: the assignments of the year among those named, the active rooms among those named, the default
+    // bell schedule's lesson numbers, the year's week patterns
+    const [facts] = (await m.query(
+      `SELECT
+         (SELECT coalesce(json_agg(json_build_object('id', a.id, 'classId', a.class_id, 'grade', c.grade)), '[]')
+            FROM teaching_assignment a JOIN school_class c ON c.id = a.class_id
+           WHERE a.school_id = $1 AND a.academic_year_id = $2 AND a.id = ANY($3::uuid[])) AS assignments,
+         (SELECT coalesce(json_agg(r.id), '[]') FROM room r
+           WHERE r.school_id = $1 AND r.id = ANY($4::uuid[]) AND (r.archived_at IS NULL OR r.id = $5::uuid)) AS rooms,
+         (SELECT coalesce(json_agg(b.lesson_number), '[]') FROM bell b JOIN bell_schedule s ON s.id = b.bell_schedule_id
+           WHERE s.school_id = $1 AND s.is_default) AS bells,
+         (SELECT coalesce(json_agg(json_build_object('gradeFrom', w.grade_from, 'gradeTo', w.grade_to, 'days', w.days_per_week)), '[]')
+            FROM week_pattern w WHERE w.school_id = $1 AND w.academic_year_id = $2) AS patterns`,
+      [
+        schoolId,
+        yearId,
+        [...new Set(entries.map((e) => e.assignmentId))],
+        [...new Set(entries.map((e) => e.roomId).filter((r): r is string => !!r))],
+        keepRoomId,
+      ],
+    )) as Array<{
+      assignments: Array<{ id: string; classId: string; grade: number }>;
+      rooms: string[];
+      bells: number[];
+      patterns: Array<{ gradeFrom: number; gradeTo: number; days: number }>;
+    }>;
+    const assignments = new Map(facts.assignments.map((a) => [a.id, a]));
+    const rooms = new Set(facts.rooms);
+    const bells = new Set(facts.bells);
+    const patterns = facts.patterns;
     const daysOf = (grade: number) => patterns.find((p) => p.gradeFrom <= grade && grade <= p.gradeTo)?.days ?? DEFAULT_DAYS_PER_WEEK;
     const errors: Array<FieldError & { code: string }> = [];
     const f = (i: number, name: string) => (prefix ? `${prefix}[${i}].${name}` : name);
