@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ContingentModule } from './modules/contingent/contingent.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { HealthModule } from './modules/health/health.module';
+import { ScheduleModule } from './modules/schedule/schedule.module';
 import { SchoolModule } from './modules/school/school.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -38,6 +39,7 @@ export class AppModule {
         UsersModule,
         ContingentModule,
         InvitationsModule,
+        ScheduleModule,
         JobsModule.forRoot(config, 'api'),
         ...JOB_HANDLER_MODULES,
         SeedModule,

@@ -89,6 +89,16 @@ describe('access matrix: every operation of the contract, every role', () => {
            FROM school_class c WHERE c.school_id = $1 LIMIT 1
          RETURNING id`,
       ),
+      // a room and a timetable entry of the other school
+      roomId: (await systemWrite(t, `INSERT INTO room (school_id, number) VALUES ($1, 'Чужой-1') RETURNING id`, [other.id]) as Array<{ id: string }>)[0].id,
+      entryId: ((await systemWrite(
+        t,
+        `INSERT INTO timetable_entry (school_id, academic_year_id, weekday, lesson_number, teaching_assignment_id, valid_from)
+         SELECT a.school_id, a.academic_year_id, 7, 0, a.id, y.starts_on
+           FROM teaching_assignment a JOIN academic_year y ON y.id = a.academic_year_id WHERE a.school_id = $1 LIMIT 1
+         RETURNING id`,
+        [other.id],
+      )) as Array<{ id: string }>)[0].id,
       // a student and a guardian of the other school (the seed may not have them yet: made here when missing)
       studentId: await oneOrMade(
         'SELECT id FROM student WHERE school_id = $1',

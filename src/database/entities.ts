@@ -23,6 +23,8 @@ import { SchoolSettings } from '../modules/school/entities/school-settings.entit
 import { School } from '../modules/school/entities/school.entity';
 import { StudyPeriod } from '../modules/school/entities/study-period.entity';
 import { WeekPattern } from '../modules/school/entities/week-pattern.entity';
+import { Room } from '../modules/schedule/entities/room.entity';
+import { TimetableEntry } from '../modules/schedule/entities/timetable-entry.entity';
 
 /**
  * Every entity, for the migration CLI and the schema drift check. The app itself registers entities
@@ -34,4 +36,5 @@ export const ENTITIES: Function[] = [
   Subject, Staff, SchoolClass,
   Student, Guardian, StudentGuardian, Enrollment, Movement, Subgroup, SubgroupMember, TeachingAssignment, InvitationCode,
   ImportUpload,
+  Room, TimetableEntry,
 ];
