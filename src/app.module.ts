@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ContingentModule } from './modules/contingent/contingent.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { HealthModule } from './modules/health/health.module';
+import { PlanningModule } from './modules/planning/planning.module';
 import { SchoolModule } from './modules/school/school.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -38,6 +39,7 @@ export class AppModule {
         UsersModule,
         ContingentModule,
         InvitationsModule,
+        PlanningModule,
         JobsModule.forRoot(config, 'api'),
         ...JOB_HANDLER_MODULES,
         SeedModule,

@@ -6,6 +6,7 @@ import { Subjects1796500000000 } from './1796500000000-subjects';
 import { StaffClasses1796600000000 } from './1796600000000-staff-classes';
 import { Students1796700000000 } from './1796700000000-students';
 import { Imports1796740000000 } from './1796740000000-imports';
+import { Planning1796810000000 } from './1796810000000-planning';
 
 /** Every migration, in order. A migration that has landed is never edited; add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   StaffClasses1796600000000,
   Students1796700000000,
   Imports1796740000000,
+  Planning1796810000000,
 ];
