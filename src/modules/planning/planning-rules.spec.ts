@@ -43,6 +43,9 @@ describe('planning rules', () => {
     expect(parseKind('Лабораторная работа')).toBe(TopicKind.Lab);
     expect(parseKind('контрольная')).toBe(TopicKind.Test);
     expect(parseKind('к/р')).toBe(TopicKind.Test);
+    expect(parseKind('Зачёт')).toBe(TopicKind.Test);
+    expect(parseKind('диктант')).toBe(TopicKind.Test);
+    expect(parseKind('Практикум')).toBe(TopicKind.Practical);
     expect(parseKind('экскурсия')).toBeNull();
   });
 

@@ -56,14 +56,15 @@ export const KIND_LABELS: Readonly<Record<TopicKind, string>> = {
 
 /**
  * A kind of work written in Russian: «урок», «практическая (работа)», «лабораторная (работа)», «контрольная
- * (работа)», also short forms («пр.», «лаб.», «к/р»), any case; empty means урок. null when not recognised.
+ * (работа)», also short forms («пр.», «лаб.», «к/р») and the usual control forms (зачёт, тест, диктант, проверочная),
+ * any case; empty means урок. null when not recognised.
  */
 export function parseKind(text: string): TopicKind | null {
   const s = text.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
   if (s === '' || s.startsWith('урок')) return TopicKind.Lesson;
   if (s.startsWith('практ') || s === 'пр' || s === 'пр.' || s === 'п/р') return TopicKind.Practical;
   if (s.startsWith('лаб') || s === 'л/р') return TopicKind.Lab;
-  if (s.startsWith('контр') || s === 'к/р' || s === 'кр') return TopicKind.Test;
+  if (s.startsWith('контр') || s === 'к/р' || s === 'кр' || /^(зачет|тест|диктант|проверочная)/.test(s)) return TopicKind.Test;
   return null;
 }
 
