@@ -76,9 +76,13 @@ describe('thematic planning (КТП)', () => {
     const grade7 = (await get(deputy, `/academic-years/${year}/curriculum`, { grade: 7 }).expect(200)).body.items as Array<{
       subjectId: string;
       hoursPerYear: number;
+      source: string;
     }>;
     expect(grade7.length).toBeGreaterThan(0);
-    const items = [...grade7.map((r) => ({ subjectId: r.subjectId, hoursPerYear: r.hoursPerYear })), { subjectId: subject, hoursPerYear: 102 }];
+    const items = [
+      ...grade7.filter((r) => r.source === 'grade').map((r) => ({ subjectId: r.subjectId, hoursPerYear: r.hoursPerYear })),
+      { subjectId: subject, hoursPerYear: 102 },
+    ];
     const replaced = await put(deputy, `/academic-years/${year}/curriculum`, { grade: 7, items }).expect(200);
     expect(replaced.body.items).toHaveLength(items.length);
   }, 60_000);
@@ -142,6 +146,14 @@ describe('thematic planning (КТП)', () => {
     expect(returned.body).toMatchObject({ status: 'returned', note: 'Разбейте темы по урокам', approvedAt: null });
     const edited = await put(teacher, plan(a), { topics: topicsOf(102) }).expect(200);
     expect(edited.body).toMatchObject({ status: 'returned', topicCount: 102, difference: 0 });
+    // changing one topic changes one row: the audit trail names that topic, not the whole plan again
+    const changes = async () =>
+      (await one<{ n: number }>(`SELECT count(*)::int AS n FROM audit_event WHERE school_id = $1 AND entity = 'plan_topic'`, [s1.id])).n;
+    const before = await changes();
+    const one5 = topicsOf(102);
+    one5[4] = { ...one5[4], title: 'Тема 5. Звёздные величины', notes: 'с. 40' };
+    await put(teacher, plan(a), { topics: one5 }).expect(200);
+    expect(await changes()).toBe(before + 1);
   });
 
   it('a plan round-trips through XLSX unchanged', async () => {

@@ -331,15 +331,28 @@ export class PlanService {
     return ((await m.query('SELECT id FROM thematic_plan WHERE teaching_assignment_id = $1', [assignmentId])) as Array<{ id: string }>)[0].id;
   }
 
-  /** Replaces the plan's topics by these, numbered 1…n. */
+  /**
+   * Makes the plan's topics these, numbered 1…n: a position whose topic is unchanged is left alone, a changed one is
+   * updated, the positions beyond n deleted and the new ones inserted — the audit trail records what changed, not a
+   * delete and re-insert of the whole plan.
+   */
   private async insertTopics(m: EntityManager, schoolId: string, planId: string, topics: readonly PlanTopicInput[]): Promise<void> {
-    await m.query('DELETE FROM plan_topic WHERE plan_id = $1', [planId]);
-    if (topics.length === 0) return;
+    const arrays = [topics.map((t) => t.title), topics.map((t) => t.hours), topics.map((t) => t.kind), topics.map((t) => t.notes)];
+    const x = `unnest($2::text[], $3::numeric[], $4::text[], $5::text[]) WITH ORDINALITY AS x(title, hours, kind, notes, ord)`;
+    await m.query(
+      `UPDATE plan_topic pt SET title = x.title, hours = x.hours, kind = x.kind, notes = x.notes, updated_at = now()
+         FROM ${x}
+        WHERE pt.plan_id = $1 AND pt.position = x.ord
+          AND (pt.title, pt.hours, pt.kind, pt.notes) IS DISTINCT FROM (x.title, x.hours, x.kind, x.notes)`,
+      [planId, ...arrays],
+    );
+    await m.query('DELETE FROM plan_topic WHERE plan_id = $1 AND position > $2', [planId, topics.length]);
     await m.query(
       `INSERT INTO plan_topic (school_id, plan_id, position, title, hours, kind, notes)
-       SELECT $1, $2, x.ord::int, x.title, x.hours, x.kind, x.notes
-         FROM unnest($3::text[], $4::numeric[], $5::text[], $6::text[]) WITH ORDINALITY AS x(title, hours, kind, notes, ord)`,
-      [schoolId, planId, topics.map((t) => t.title), topics.map((t) => t.hours), topics.map((t) => t.kind), topics.map((t) => t.notes)],
+       SELECT $6, $1, x.ord::int, x.title, x.hours, x.kind, x.notes
+         FROM ${x}
+        WHERE NOT EXISTS (SELECT 1 FROM plan_topic pt WHERE pt.plan_id = $1 AND pt.position = x.ord)`,
+      [planId, ...arrays, schoolId],
     );
   }
 
