@@ -113,8 +113,10 @@ function notEditable(status: PlanStatus, assignmentId?: string): ProblemError {
  * hours equal the curriculum's. Reach: `assignmentInReach` — a teacher reaches their own assignments, another
  * teacher's answers 404.
  *
- * Extension point for the dated lessons (R-PLN-3): `topicsOf(m, planId)` returns the ordered topics with their hours;
- * laying them onto the assignment's dated lessons (one hour, one lesson) and coverage belong to the lessons module.
+ * Extension point for the dated lessons (R-PLN-3): `topicsOf(m, planId)` returns the ordered topics with their hours
+ * and `topicPerLesson` (planning-rules.ts) says which topic each consecutive lesson gets, one hour a lesson; laying them
+ * onto the assignment's dated lessons (skipping holidays and cancelled ones), re-laying after timetable changes and
+ * coverage belong to the lessons module, which does not exist yet.
  */
 @Injectable()
 export class PlanService {

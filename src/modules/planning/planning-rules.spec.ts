@@ -1,6 +1,6 @@
 import { PlanStatus } from './entities/thematic-plan.entity';
 import { TopicKind } from './entities/plan-topic.entity';
-import { compareHours, editable, effectiveHours, numbered, parseKind, totalHours, TRANSITIONS, validTopicHours } from './planning-rules';
+import { compareHours, editable, effectiveHours, numbered, parseKind, topicPerLesson, totalHours, TRANSITIONS, validTopicHours } from './planning-rules';
 
 describe('planning rules', () => {
   it('total hours are exact to one decimal', () => {
@@ -60,5 +60,11 @@ describe('planning rules', () => {
 
   it('topics are numbered 1…n in order', () => {
     expect(numbered([{ t: 'a' }, { t: 'b' }]).map((x) => x.position)).toEqual([1, 2]);
+  });
+
+  it('topics are laid one hour a lesson, in order', () => {
+    expect(topicPerLesson([{ hours: 2 }, { hours: 1 }, { hours: 1 }], 5)).toEqual([1, 1, 2, 3, null]);
+    expect(topicPerLesson([{ hours: 0.5 }, { hours: 0.5 }, { hours: 1.5 }, { hours: 0.5 }], 4)).toEqual([1, 3, 3, null]);
+    expect(topicPerLesson([], 2)).toEqual([null, null]);
   });
 });

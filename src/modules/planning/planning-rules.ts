@@ -77,3 +77,24 @@ export function validTopicHours(hours: number): boolean {
 export function numbered<T extends object>(topics: readonly T[]): Array<T & { position: number }> {
   return topics.map((t, i) => ({ ...t, position: i + 1 }));
 }
+
+/**
+ * Which topic each of `lessons` consecutive lessons gets, one hour a lesson (R-PLN-3, for the dated lessons): the
+ * position (1-based) of the topic that covers hour i of the plan; a topic of 2 h takes two lessons, two half-hour
+ * topics share one (the lesson shows the first); null once the plan's hours run out. Pure, so the lessons module can
+ * lay topics onto the assignment's lessons (skipping holidays and cancelled lessons itself) and re-lay them.
+ */
+export function topicPerLesson(topics: ReadonlyArray<{ hours: number }>, lessons: number): Array<number | null> {
+  const out: Array<number | null> = [];
+  let t = 0;
+  let end = topics.length > 0 ? toTenths(topics[0].hours) : 0; // end of topic t, in tenths of an hour
+  for (let i = 0; i < lessons; i++) {
+    const start = i * 10;
+    while (t < topics.length && end <= start) {
+      t++;
+      if (t < topics.length) end += toTenths(topics[t].hours);
+    }
+    out.push(t < topics.length ? t + 1 : null);
+  }
+  return out;
+}
