@@ -18,6 +18,7 @@ import { ContingentModule } from './modules/contingent/contingent.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { HealthModule } from './modules/health/health.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';
+import { PlanningModule } from './modules/planning/planning.module';
 import { SchoolModule } from './modules/school/school.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
         ContingentModule,
         InvitationsModule,
         ScheduleModule,
+        PlanningModule,
         JobsModule.forRoot(config, 'api'),
         ...JOB_HANDLER_MODULES,
         SeedModule,

@@ -11,6 +11,9 @@ import { Guardian, StudentGuardian } from '../modules/contingent/entities/guardi
 import { Student } from '../modules/contingent/entities/student.entity';
 import { Subgroup, SubgroupMember } from '../modules/contingent/entities/subgroup.entity';
 import { TeachingAssignment } from '../modules/contingent/entities/teaching-assignment.entity';
+import { CurriculumHours } from '../modules/planning/entities/curriculum-hours.entity';
+import { PlanTopic } from '../modules/planning/entities/plan-topic.entity';
+import { ThematicPlan } from '../modules/planning/entities/thematic-plan.entity';
 import { InvitationCode } from '../modules/invitations/invitation-code.entity';
 import { User, UserRole } from '../modules/auth/entities/user.entity';
 import { RefreshToken, UserSession } from '../modules/auth/entities/user-session.entity';
@@ -37,4 +40,5 @@ export const ENTITIES: Function[] = [
   Student, Guardian, StudentGuardian, Enrollment, Movement, Subgroup, SubgroupMember, TeachingAssignment, InvitationCode,
   ImportUpload,
   Room, TimetableEntry,
+  CurriculumHours, ThematicPlan, PlanTopic,
 ];

@@ -9,6 +9,7 @@ const TAGS: Array<{ name: string; description: string }> = [
   { name: 'contingent', description: 'Subjects, staff, classes, students and guardians of the school' },
   { name: 'health', description: 'Liveness and readiness probes' },
   { name: 'schedule', description: 'Rooms and the weekly timetable' },
+  { name: 'planning', description: 'Curriculum (учебный план) and thematic plans (КТП) of teaching assignments' },
   { name: 'school', description: 'School, academic years, study periods, calendar, bells, mark types, settings' },
 ];
 

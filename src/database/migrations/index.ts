@@ -7,6 +7,7 @@ import { StaffClasses1796600000000 } from './1796600000000-staff-classes';
 import { Students1796700000000 } from './1796700000000-students';
 import { Imports1796740000000 } from './1796740000000-imports';
 import { Timetable1796800000000 } from './1796800000000-timetable';
+import { Planning1796810000000 } from './1796810000000-planning';
 
 /** Every migration, in order. A migration that has landed is never edited; add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   Students1796700000000,
   Imports1796740000000,
   Timetable1796800000000,
+  Planning1796810000000,
 ];

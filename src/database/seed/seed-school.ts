@@ -17,7 +17,7 @@ import { SchoolSettings } from '../../modules/school/entities/school-settings.en
 import { School } from '../../modules/school/entities/school.entity';
 import { StudyPeriod, StudyPeriodKind } from '../../modules/school/entities/study-period.entity';
 import { WeekPattern } from '../../modules/school/entities/week-pattern.entity';
-import { GeneratedSchool } from './generator';
+import { GeneratedSchool, generatePlanning } from './generator';
 
 const GENDER = { male: 'm', female: 'f' } as const;
 
@@ -72,6 +72,8 @@ export interface SeededSchool {
   studentIds: string[];
   guardianIds: string[];
   subgroupIds: string[];
+  /** parallel to the generator's assignments */
+  assignmentIds: string[];
   /** login → user id */
   userIds: Map<string, string>;
 }
@@ -238,15 +240,43 @@ export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: Se
     [['school_id', 'uuid'], ['subgroup_id', 'uuid'], ['student_id', 'uuid'], ['starts_on', 'date']],
     g.subgroups.flatMap((s, i) => s.studentIndexes.map((st) => [schoolId, subgroupIds[i], studentIds[st], g.enrollmentStartsOn])),
   );
+  const assignmentIds = g.assignments.map(() => randomUUID());
   await bulkInsert(
     m,
     'teaching_assignment',
-    [['school_id', 'uuid'], ['academic_year_id', 'uuid'], ['staff_id', 'uuid'], ['subject_id', 'uuid'], ['class_id', 'uuid'],
+    [['id', 'uuid'], ['school_id', 'uuid'], ['academic_year_id', 'uuid'], ['staff_id', 'uuid'], ['subject_id', 'uuid'], ['class_id', 'uuid'],
       ['subgroup_id', 'uuid'], ['hours_per_week', 'numeric']],
-    g.assignments.map((a) => [
-      schoolId, year.id, staffIds[a.staffIndex], subjectId(a.subject), classIds[a.classIndex],
+    g.assignments.map((a, i) => [
+      assignmentIds[i], schoolId, year.id, staffIds[a.staffIndex], subjectId(a.subject), classIds[a.classIndex],
       a.subgroupIndex === null ? null : subgroupIds[a.subgroupIndex], a.hoursPerWeek,
     ]),
   );
-  return { schoolId, academicYearId: year.id, staffIds, classIds, studentIds, guardianIds, subgroupIds, userIds };
+  // planning (issue 5): the curriculum in hours a year and a plan for every assignment (src/database/seed/generator/planning.ts)
+  const planning = generatePlanning(g);
+  await bulkInsert(
+    m,
+    'curriculum_hours',
+    [['school_id', 'uuid'], ['academic_year_id', 'uuid'], ['subject_id', 'uuid'], ['grade', 'int'], ['class_id', 'uuid'], ['hours_per_year', 'numeric']],
+    planning.curriculum.map((r) => [
+      schoolId, year.id, subjectId(r.subject), r.classIndex === null ? r.grade : null, r.classIndex === null ? null : classIds[r.classIndex], r.hoursPerYear,
+    ]),
+  );
+  const planIds = planning.plans.map(() => randomUUID());
+  const approvedAt = new Date(`${g.academicYear.startsOn}T00:00:00Z`);
+  await bulkInsert(
+    m,
+    'thematic_plan',
+    [['id', 'uuid'], ['school_id', 'uuid'], ['teaching_assignment_id', 'uuid'], ['status', 'text'], ['submitted_at', 'timestamptz'],
+      ['approved_at', 'timestamptz']],
+    planning.plans.map((p, i) => [
+      planIds[i], schoolId, assignmentIds[p.assignmentIndex], p.status, p.status === 'draft' ? null : approvedAt, p.status === 'approved' ? approvedAt : null,
+    ]),
+  );
+  await bulkInsert(
+    m,
+    'plan_topic',
+    [['school_id', 'uuid'], ['plan_id', 'uuid'], ['position', 'int'], ['title', 'text'], ['hours', 'numeric'], ['kind', 'text']],
+    planning.plans.flatMap((p, i) => p.topics.map((t, k) => [schoolId, planIds[i], k + 1, t.title, t.hours, t.kind])),
+  );
+  return { schoolId, academicYearId: year.id, staffIds, classIds, studentIds, guardianIds, subgroupIds, assignmentIds, userIds };
 }

@@ -9,6 +9,7 @@ import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { ImportUpload } from './import-upload.entity';
 import { IMPORT_ROUTES, ImportsController } from './imports.controller';
+import { acceptRawBody, acceptsRawBody } from './raw-body-routes';
 import { IMPORT_CONTENT_TYPES, ImportsService } from './imports.service';
 import { StaffImportHandler } from './staff-import.handler';
 
@@ -28,11 +29,13 @@ export class ImportsModule implements OnModuleInit {
   ) {}
 
   /**
-   * The import routes take the file as the raw body (XLSX, CSV or octet-stream) up to IMPORT_MAX_FILE_BYTES. The
-   * parser is registered on the one Fastify instance but refuses (415) these media types on every other route
-   * before reading the body; the worker has no HTTP adapter and skips this.
+   * The import routes (and those other modules name with acceptRawBody, e.g. the plan import) take the file as the
+   * raw body (XLSX, CSV or octet-stream) up to IMPORT_MAX_FILE_BYTES. The parser is registered on the one Fastify
+   * instance but refuses (415) these media types on every other route before reading the body; the worker has no HTTP
+   * adapter and skips this.
    */
   onModuleInit(): void {
+    acceptRawBody(...IMPORT_ROUTES);
     const fastify = this.adapterHost?.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
     if (!fastify || typeof fastify.addContentTypeParser !== 'function') return;
     const limit = this.config.IMPORT_MAX_FILE_BYTES;
@@ -42,7 +45,7 @@ export class ImportsModule implements OnModuleInit {
         done(null, undefined); // no such route: its 404 answers, the body is never read
         return;
       }
-      if (!IMPORT_ROUTES.includes(url.replace(/\/$/, ''))) {
+      if (!acceptsRawBody(url)) {
         done(new ProblemError(415, 'unsupported-media-type', 'Unsupported media type', `Content-Type ${request.headers['content-type']} is not accepted here`), undefined);
         return;
       }

@@ -19,6 +19,22 @@ export const IMPORT_CONTENT_TYPES = [
 ] as const;
 
 /**
+ * The raw body of a file upload: a Buffer from the imports module's content-type parser (on routes named with
+ * acceptRawBody); anything else is the wrong media type (415).
+ */
+export function rawFileBody(body: unknown, contentType: string | undefined): { content: Buffer; contentType: string } {
+  if (!Buffer.isBuffer(body)) {
+    throw new ProblemError(
+      415,
+      'unsupported-media-type',
+      'Unsupported media type',
+      `Send the file itself as the request body with Content-Type ${IMPORT_CONTENT_TYPES.join(', ')}`,
+    );
+  }
+  return { content: body, contentType: (contentType ?? 'application/octet-stream').split(';')[0].trim().slice(0, 100) };
+}
+
+/**
  * Starts the secretary's imports: the uploaded file is stored with its job in one transaction (import_upload) and
  * the job is put on the `imports` queue after the commit; the caller polls GET /api/v1/jobs/{id}.
  */
@@ -58,17 +74,8 @@ export class ImportsService {
     return this.start(actor, JobType.StaffImport, params, file, params.fileName);
   }
 
-  /** The raw body: a Buffer from the module's content-type parser; anything else is the wrong media type. */
   private file(body: unknown, contentType: string | undefined): { content: Buffer; contentType: string } {
-    if (!Buffer.isBuffer(body)) {
-      throw new ProblemError(
-        415,
-        'unsupported-media-type',
-        'Unsupported media type',
-        `Send the file itself as the request body with Content-Type ${IMPORT_CONTENT_TYPES.join(', ')}`,
-      );
-    }
-    return { content: body, contentType: (contentType ?? 'application/octet-stream').split(';')[0].trim().slice(0, 100) };
+    return rawFileBody(body, contentType);
   }
 
   private async start(

@@ -6,3 +6,4 @@ export * from './school-calendar';
 export * from './school-reference';
 export * from './contingent';
 export * from './curriculum';
+export * from './planning';

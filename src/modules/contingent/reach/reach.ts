@@ -174,6 +174,27 @@ export function guardianCardInReach(actor: Actor, guardianIdExpr: string, bind: 
   return parts.length === 0 ? 'FALSE' : `(${parts.join(' OR ')})`;
 }
 
+/**
+ * A boolean SQL condition: the teaching assignment `assignmentIdExpr` (and its thematic plan) is the actor's to read
+ * (`'read'`) or to write (`'write'`) — every assignment of the school for the administrator and the deputy (and, to
+ * read, the director); for a teacher their own assignments (staff.user_id = the actor).
+ */
+export function assignmentInReach(actor: Actor, assignmentIdExpr: string, bind: Bind, mode: 'read' | 'write' = 'read'): string {
+  const wide = mode === 'read' ? [Role.Admin, Role.Deputy, Role.Director] : [Role.Admin, Role.Deputy];
+  const school = bind(actor.schoolId);
+  if (hasRole(actor, ...wide)) {
+    return `EXISTS (SELECT 1 FROM teaching_assignment ra WHERE ra.id = ${assignmentIdExpr} AND ra.school_id = ${school})`;
+  }
+  if (!hasRole(actor, Role.Teacher)) return 'FALSE';
+  return `EXISTS (SELECT 1 FROM teaching_assignment ra WHERE ra.id = ${assignmentIdExpr} AND ra.school_id = ${school}
+    AND ra.staff_id IN (${ownStaff(actor, bind)}))`;
+}
+
+/** 404 «Teaching assignment not found» unless the assignment is within the actor's reach (`assignmentInReach`). */
+export async function assertAssignmentInReach(m: EntityManager, actor: Actor, assignmentId: string, mode: 'read' | 'write' = 'read'): Promise<void> {
+  if (!(await exists(m, assignmentId, (id, bind) => assignmentInReach(actor, id, bind, mode)))) throw notFound('Teaching assignment');
+}
+
 /** One round trip: is the record `id` within the condition? (`$1` is always referenced, whatever the condition.) */
 async function exists(m: EntityManager, id: string, condition: (idExpr: string, bind: Bind) => string): Promise<boolean> {
   const p = positionalParams([id]);
