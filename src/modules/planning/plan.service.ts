@@ -7,7 +7,7 @@ import { Page, paginate } from '../../common/pagination/pagination';
 import { classDisplayName } from '../contingent/class-rules';
 import { TeachingAssignment } from '../contingent/entities/teaching-assignment.entity';
 import { assertAssignmentInReach, assignmentInReach, namedParams, positionalParams } from '../contingent/reach/reach';
-import { staffFullName } from '../contingent/staff-rules';
+import { personFullName } from '../contingent/person-rules';
 import { rawFileBody } from '../imports/imports.service';
 import { safeFileName } from '../imports/xlsx-files';
 import { CopyPlanDto, CopyPlanResponse, PlanListQuery, PlanResponse, PlanSummaryResponse, PlanTopicResponse, ReplacePlanDto, ReturnPlanDto } from './dto/plan.dto';
@@ -78,7 +78,7 @@ function toSummary(r: SummaryRow): PlanSummaryResponse {
     subjectId: r.subject_id,
     subjectName: r.subject_name,
     staffId: r.staff_id,
-    teacherName: staffFullName(r),
+    teacherName: personFullName(r),
     status: r.status ?? PlanStatus.Draft,
     topicCount: r.topic_count,
     plannedHours: cmp.planned,
