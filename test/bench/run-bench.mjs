@@ -8,7 +8,8 @@
 //     server and Redis: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres) and REDIS_URL;
 //  5. the class list p50 against bare node:http + the same SQL, and the import of a whole generated school (~1,100
 //     students, ~2,000 guardians) with the worker's peak RSS against the same rows written by hand
-//     (contingent-bench.mjs); same needs as 4.
+//     (contingent-bench.mjs); same needs as 4;
+//  6. the bulk class-week timetable replace p50 against the same writes and conflict SQL by hand (timetable-bench.mjs).
 import autocannon from 'autocannon';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { freePort, median, startProcess as startRoot } from './bench-utils.mjs';
 import { measureAuditCost, measureLogin } from './identity-audit-bench.mjs';
 import { describeContingent, measureContingent } from './contingent-bench.mjs';
 import { measureJobs } from './jobs-bench.mjs';
+import { describeTimetable, measureTimetable } from './timetable-bench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -114,6 +116,10 @@ async function main() {
         redisUrl: process.env.REDIS_URL,
         runs: Number(process.env.BENCH_IMPORT_RUNS ?? 3),
       });
+      results.timetable = await measureTimetable(root, {
+        pgAdminUrl: process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+        redisUrl: process.env.REDIS_URL,
+      });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -133,6 +139,7 @@ async function main() {
         ? `${results.jobs.jobs} small jobs api → Redis → worker → succeeded: median ${results.jobs.wallMsMedian} ms (runs ${results.jobs.runs.map((r) => r.wallMs).join(', ')}) vs bare BullMQ with one INSERT per job ${results.jobs.floorMsMedian} ms: ratio ${results.jobs.ratio}`
         : 'job pipeline: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
       results.contingent ? describeContingent(results.contingent) : 'contingent: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
+      results.timetable ? describeTimetable(results.timetable) : 'timetable: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
       '',
     ].join('\n'),
   );
