@@ -193,7 +193,7 @@ describe('thematic planning (КТП)', () => {
     const file = Buffer.from(await wb.xlsx.writeBuffer());
     const res = await upload(teacher, a, file).expect(422);
     expect(res.body.code).toBe('plan-file-invalid');
-    expect(res.body.errors).toEqual([
+    expect(res.body.rowErrors).toEqual([
       { row: 3, column: 'Часы', message: '«два» не является числом часов' },
       { row: 4, column: 'Вид работы', message: expect.stringContaining('«экскурсия» не распознан') },
     ]);

@@ -9,6 +9,18 @@ export class FieldError {
   message!: string;
 }
 
+/** One rejected row of an uploaded file, e.g. `{ row: 7, column: 'Часы', message: 'не число' }` (messages in Russian). */
+export class FileRowError {
+  @ApiProperty({ type: Number, nullable: true, example: 7, description: 'the row of the sheet or line of the file; null for the file as a whole' })
+  row!: number | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Часы', description: "the column's header; null when not about one column" })
+  column!: string | null;
+
+  @ApiProperty({ example: 'не число' })
+  message!: string;
+}
+
 /** RFC 9457 problem details, the body of every error answer (`application/problem+json`). */
 export class ProblemDetails {
   @ApiProperty({ example: 'urn:ejournal:error:validation-failed', description: 'URN naming the kind of problem' })
@@ -34,6 +46,9 @@ export class ProblemDetails {
 
   @ApiPropertyOptional({ type: [FieldError], description: 'Per-field messages of a validation problem' })
   errors?: FieldError[];
+
+  @ApiPropertyOptional({ type: [FileRowError], description: 'Per-row messages of an uploaded file that was refused as a whole' })
+  rowErrors?: FileRowError[];
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -105,7 +105,7 @@ export class PlanController {
   @Access(...WRITERS)
   @ApiOperation({
     operationId: 'importPlan',
-    summary: "Replace the plan's topics from an XLSX file (as the export writes it): all or nothing; 422 plan-file-invalid lists errors [{row, column, message}]",
+    summary: "Replace the plan's topics from an XLSX file (as the export writes it): all or nothing; 422 plan-file-invalid lists rowErrors [{row, column, message}]",
   })
   @ApiConsumes(...IMPORT_CONTENT_TYPES)
   @ApiBody({

@@ -179,7 +179,7 @@ export class PlanService {
         'The plan file has errors',
         `${read.errors.length} error(s); first: ${first.row === null ? '' : `row ${first.row}, `}${first.column ?? ''} ${first.message}`.trim(),
         undefined,
-        { errors: read.errors },
+        { rowErrors: read.errors },
       );
     }
     return this.writeTopics(actor, assignmentId, read.topics);
