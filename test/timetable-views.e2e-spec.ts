@@ -288,6 +288,10 @@ describe('timetable views (schedule)', () => {
     const colleague = await staff('Коллегова');
     await get(teacher, '/timetable/week', { date: MONDAY, staffId: colleague }).expect(404);
     await get(deputy, '/timetable/week', { date: MONDAY, staffId: colleague }).expect(200);
+    // classes: those in the teacher's reach (their class, the classes they teach in), not the others
+    await get(teacher, '/timetable/week', { date: MONDAY, classId: s1.ids.teacher.classId }).expect(200);
+    await get(teacher, '/timetable/week', { date: MONDAY, classId: c.id }).expect(200);
+    await get(teacher, '/timetable/week', { date: MONDAY, classId: s1.ids.teacher.unrelatedClassId }).expect(404);
   });
 
   it('If-None-Match answers 304; a timetable change gives a new ETag', async () => {
