@@ -116,6 +116,9 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   deleteTimetableEntry: [Admin, Deputy],
   replaceClassTimetable: [Admin, Deputy],
   copyClassTimetable: [Admin, Deputy],
+  // timetable views: everyone in the school, per reach (a parent: their children; a student: themself); out of reach 404
+  getTimetableWeek: SCHOOL,
+  getTimetableDay: SCHOOL,
   // invitation codes: the class teacher of the class (a teacher; others 403 not-class-teacher or 404) and the admin
   issueInvitationCodes: [Admin, Teacher],
   listInvitationCodes: [Admin, Teacher],
@@ -238,4 +241,6 @@ export const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
   getSchoolCalendar: { grade: '5' },
   endSubgroupMembership: { date: '2026-09-01' },
   importClassLists: { academicYearId: '00000000-0000-4000-8000-000000000000' },
+  getTimetableWeek: { date: '2026-09-07', classId: '00000000-0000-4000-8000-000000000000' },
+  getTimetableDay: { date: '2026-09-07', studentId: '00000000-0000-4000-8000-000000000000' },
 };

@@ -5,6 +5,9 @@
 //  (the previous one is removed, the new one written and checked). Floor: the same in one transaction through pg —
 //  the timetable lock, the audit context, the DELETE, one multi-row INSERT and the same conflict SQL
 //  (dist/modules/schedule/timetable-sql.js findConflicts) — alternating rounds.
+//  GET /timetable/week?classId=… (that class's ~30-entry week, a school week of September, with bell times and the
+//  calendar, reach and ETag) p50, sequential requests with a token, against a bare node:http + pg server running one SQL
+//  that returns the same week's entries joined with the bells (bare-timetable-week-server.mjs) — alternating rounds.
 //
 // Standalone: `npm run build && node test/bench/timetable-bench.mjs` (needs a PostgreSQL: BENCH_PG_URL, default
 // postgres://postgres@127.0.0.1:5432/postgres; REDIS_URL, default redis://127.0.0.1:6379). It creates and drops its own
@@ -13,7 +16,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { databaseUrlOf, freePort, median, signIn, startApiWithDemo } from './bench-utils.mjs';
+import { databaseUrlOf, freePort, median, signIn, startApiWithDemo, startProcess, waitUntil } from './bench-utils.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,6 +28,19 @@ async function stop(procs) {
       await p.exited;
     }
   }
+}
+
+/** p50 of `n` sequential GETs of `url`, ms; every answer must be 200. */
+async function getP50(url, headers, n) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
 }
 
 async function call(base, auth, method, path, body) {
@@ -149,11 +165,40 @@ export async function measureTimetable(root, { pgAdminUrl, redisUrl, rounds = 5,
       await res.arrayBuffer();
       if (i >= 20) getRoom.push(performance.now() - t0);
     }
+    // the class-week view: the Monday two weeks after the start of the year, against the bare server
+    const startDay = new Date(`${validFrom}T00:00:00Z`);
+    startDay.setUTCDate(startDay.getUTCDate() + 14 - ((startDay.getUTCDay() + 6) % 7));
+    const monday = startDay.toISOString().slice(0, 10);
+    const barePort = await freePort();
+    const bare = startProcess(root, ['test/bench/bare-timetable-week-server.mjs'], { DATABASE_URL: databaseUrl, PORT: String(barePort) });
+    procs.push(bare);
+    await waitUntil('bare timetable server', async () => bare.output().includes('ready'), bare);
+    const weekUrl = `${base}/api/v1/timetable/week?date=${monday}&classId=${cls.id}`;
+    const bareUrl = `http://127.0.0.1:${barePort}/${cls.id}/${monday}`;
+    const view = await (await fetch(weekUrl, { headers: auth })).json();
+    const bareView = await (await fetch(bareUrl)).json();
+    const weekLessons = view.days.reduce((n, d) => n + d.lessons.length, 0);
+    const bareLessons = bareView.days.reduce((n, d) => n + d.lessons.length, 0);
+    if (weekLessons === 0 || bareLessons !== entries.length) {
+      throw new Error(`class week: the view shows ${weekLessons} lessons, the floor ${bareLessons}, the class has ${entries.length} entries`);
+    }
+    await getP50(weekUrl, auth, 50); // warm-up, not counted
+    await getP50(bareUrl, {}, 50);
+    const weekRuns = { api: [], floor: [] };
+    for (let r = 0; r < rounds; r++) {
+      weekRuns.api.push(await getP50(weekUrl, auth, requestsPerRound));
+      weekRuns.floor.push(await getP50(bareUrl, {}, requestsPerRound));
+    }
+    const weekApiP50 = median(weekRuns.api);
+    const weekFloorP50 = median(weekRuns.floor);
     const apiP50 = median(runs.api);
     const floorP50 = median(runs.floor);
     return {
       entries: entries.length, getRoomP50Ms: +median(getRoom).toFixed(2), apiP50Ms: +apiP50.toFixed(2), floorP50Ms: +floorP50.toFixed(2), ratio: +(apiP50 / floorP50).toFixed(2),
       rounds, requestsPerRound, runs: { api: runs.api.map((x) => +x.toFixed(2)), floor: runs.floor.map((x) => +x.toFixed(2)) },
+      weekDate: monday, weekLessons, weekApiP50Ms: +weekApiP50.toFixed(2), weekFloorP50Ms: +weekFloorP50.toFixed(2),
+      weekRatio: +(weekApiP50 / weekFloorP50).toFixed(2),
+      weekRuns: { api: weekRuns.api.map((x) => +x.toFixed(2)), floor: weekRuns.floor.map((x) => +x.toFixed(2)) },
     };
   } finally {
     if (pg) await pg.end().catch(() => {});
@@ -168,7 +213,8 @@ export async function measureTimetable(root, { pgAdminUrl, redisUrl, rounds = 5,
 }
 
 export function describeTimetable(r) {
-  return `PUT /classes/{id}/timetable (a ${r.entries}-entry week replaced and checked) p50 ${r.apiP50Ms} ms vs the same by hand through pg in one transaction (lock, DELETE, INSERT, the conflict SQL) ${r.floorP50Ms} ms: ratio ${r.ratio} (medians of ${r.rounds} alternating rounds of ${r.requestsPerRound} sequential requests); one authenticated GET /rooms/{id} p50 ${r.getRoomP50Ms} ms`;
+  return `PUT /classes/{id}/timetable (a ${r.entries}-entry week replaced and checked) p50 ${r.apiP50Ms} ms vs the same by hand through pg in one transaction (lock, DELETE, INSERT, the conflict SQL) ${r.floorP50Ms} ms: ratio ${r.ratio} (medians of ${r.rounds} alternating rounds of ${r.requestsPerRound} sequential requests); one authenticated GET /rooms/{id} p50 ${r.getRoomP50Ms} ms
+GET /timetable/week?classId=… (the same class's week of ${r.weekDate}, ${r.weekLessons} lessons with bell times, calendar, reach, ETag) p50 ${r.weekApiP50Ms} ms vs bare node:http + pg with one SQL of the week's entries joined with the bells ${r.weekFloorP50Ms} ms: ratio ${r.weekRatio} (medians of ${r.rounds} alternating rounds of ${r.requestsPerRound} sequential requests)`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -5,13 +5,15 @@ import { TimetableEntry } from './entities/timetable-entry.entity';
 import { RoomController } from './room.controller';
 import { RoomService } from './room.service';
 import { TimetableController } from './timetable.controller';
+import { TimetableViewController } from './timetable-view.controller';
+import { TimetableViewService } from './timetable-view.service';
 import { TimetableService } from './timetable.service';
 
-/** Schedule (issue 5): rooms and the weekly timetable. Dated changes and lessons build on TimetableService's tables. */
+/** Schedule (issue 5): rooms, the weekly timetable and its views (day, week). Dated changes and lessons build on TimetableService's tables. */
 @Module({
   imports: [TypeOrmModule.forFeature([Room, TimetableEntry])],
-  controllers: [RoomController, TimetableController],
-  providers: [RoomService, TimetableService],
-  exports: [TimetableService],
+  controllers: [RoomController, TimetableController, TimetableViewController],
+  providers: [RoomService, TimetableService, TimetableViewService],
+  exports: [TimetableService, TimetableViewService],
 })
 export class ScheduleModule {}

@@ -190,6 +190,24 @@ export function assignmentInReach(actor: Actor, assignmentIdExpr: string, bind: 
     AND ra.staff_id IN (${ownStaff(actor, bind)}))`;
 }
 
+/**
+ * A boolean SQL condition: the staff member `staffIdExpr`'s own timetable (the lessons they teach) is the actor's to
+ * read — every staff member of the school for the school-wide roles; for a teacher their own staff record only.
+ */
+export function staffTimetableInReach(actor: Actor, staffIdExpr: string, bind: Bind): string {
+  const school = bind(actor.schoolId);
+  if (reachesWholeSchool(actor)) {
+    return `EXISTS (SELECT 1 FROM staff rst WHERE rst.id = ${staffIdExpr} AND rst.school_id = ${school})`;
+  }
+  if (!hasRole(actor, Role.Teacher)) return 'FALSE';
+  return `EXISTS (SELECT 1 FROM staff rst WHERE rst.id = ${staffIdExpr} AND rst.school_id = ${school} AND rst.user_id = ${bind(actor.userId)})`;
+}
+
+/** 404 «Staff record not found» unless the staff member's timetable is within the actor's reach (`staffTimetableInReach`). */
+export async function assertStaffTimetableInReach(m: EntityManager, actor: Actor, staffId: string): Promise<void> {
+  if (!(await exists(m, staffId, (id, bind) => staffTimetableInReach(actor, id, bind)))) throw notFound('Staff record');
+}
+
 /** 404 «Teaching assignment not found» unless the assignment is within the actor's reach (`assignmentInReach`). */
 export async function assertAssignmentInReach(m: EntityManager, actor: Actor, assignmentId: string, mode: 'read' | 'write' = 'read'): Promise<void> {
   if (!(await exists(m, assignmentId, (id, bind) => assignmentInReach(actor, id, bind, mode)))) throw notFound('Teaching assignment');

@@ -1,0 +1,277 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../../common/access/actor';
+import { STAFF_ROLES } from '../../common/access/role';
+import { notFound, validationProblem } from '../../common/errors/problem';
+import { assertClassInReach, assertStaffTimetableInReach, assertStudentInReach } from '../contingent/reach/reach';
+import { addDays, weekday, WorkingCalendar } from '../school/calendar/working-calendar';
+import { TimetableDayView, TimetableLessonView, TimetableViewQuery, TimetableViewResponse } from './dto/timetable-view.dto';
+import { ENTRY_SELECT } from './timetable-sql';
+
+/** Whose timetable: one class, teacher, room or student, optionally one subject. */
+export interface TimetableViewFilter {
+  kind: 'class' | 'staff' | 'room' | 'student';
+  id: string;
+  subjectId?: string;
+}
+
+/** A lesson of the weekly timetable placed on a date, with its class's grade (for the grade's calendar). */
+export interface ScheduledLesson extends TimetableLessonView {
+  date: string;
+  grade: number;
+}
+
+/** Whether a date is a school day for a grade, and why it is out of the ordinary. */
+export interface SchoolDayOf {
+  (date: string, grade: number): { schoolDay: boolean; reason: string | null };
+}
+
+const DEFAULT_DAYS_PER_WEEK = 5;
+const ALL_GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+
+interface YearData {
+  id: string;
+  startsOn: string;
+  endsOn: string;
+  patterns: Array<{ gradeFrom: number; gradeTo: number; daysPerWeek: 5 | 6 }>;
+  holidays: Array<{ name: string; startsOn: string; endsOn: string; gradeFrom: number; gradeTo: number }>;
+  days: Array<{ date: string; kind: 'non_working' | 'working'; reason: string }>;
+}
+
+/** The filter of a view query: exactly one of classId, staffId, roomId, studentId (422 `timetable-filter-invalid`). */
+export function viewFilter(q: TimetableViewQuery): TimetableViewFilter {
+  const given = (['classId', 'staffId', 'roomId', 'studentId'] as const).filter((k) => q[k] !== undefined);
+  if (given.length !== 1) {
+    throw validationProblem(
+      [{ field: given[1] ?? 'classId', message: 'name exactly one of classId, staffId, roomId, studentId' }],
+      'timetable-filter-invalid',
+    );
+  }
+  const key = given[0];
+  const kind = ({ classId: 'class', staffId: 'staff', roomId: 'room', studentId: 'student' } as const)[key];
+  return { kind, id: q[key]!, subjectId: q.subjectId };
+}
+
+/** The Monday of the ISO week containing `date`. */
+export function mondayOf(date: string): string {
+  return addDays(date, 1 - weekday(date));
+}
+
+/**
+ * The lessons of the weekly timetable on each date of [from, to] for the filter: the entries valid on the date at its
+ * weekday, with the bell times of the school's default bell schedule. For a student: the whole-class lessons of the
+ * class they are enrolled in on that date and the lessons of the subgroups they are a member of on that date.
+ * The calendar is not applied here (see `composeDays`); dated changes, when they exist, overlay this list.
+ */
+export async function scheduledLessons(
+  m: EntityManager,
+  schoolId: string,
+  filter: TimetableViewFilter,
+  from: string,
+  to: string,
+): Promise<ScheduledLesson[]> {
+  const values: unknown[] = [schoolId, from, to, filter.id];
+  const on = `($2::date + d.i)`;
+  const where = [`e.school_id = $1`, `e.weekday = extract(isodow FROM ${on})::int`, `e.valid_from <= ${on}`, `(e.valid_to IS NULL OR e.valid_to > ${on})`];
+  if (filter.kind === 'class') where.push(`a.class_id = $4`);
+  if (filter.kind === 'staff') where.push(`a.staff_id = $4`);
+  if (filter.kind === 'room') where.push(`e.room_id = $4`);
+  if (filter.kind === 'student') {
+    where.push(
+      `EXISTS (SELECT 1 FROM enrollment en WHERE en.student_id = $4 AND en.class_id = a.class_id
+                  AND en.starts_on <= ${on} AND (en.ends_on IS NULL OR en.ends_on > ${on}))`,
+      `(a.subgroup_id IS NULL OR EXISTS (SELECT 1 FROM subgroup_member sm WHERE sm.subgroup_id = a.subgroup_id AND sm.student_id = $4
+                  AND sm.starts_on <= ${on} AND (sm.ends_on IS NULL OR sm.ends_on > ${on})))`,
+    );
+  }
+  if (filter.subjectId !== undefined) where.push(`a.subject_id = $${values.push(filter.subjectId)}`);
+  return m.query(
+    `SELECT to_char(${on}, 'YYYY-MM-DD') AS date, x."lessonNumber", to_char(b.starts_at, 'HH24:MI') AS "startsAt",
+            to_char(b.ends_at, 'HH24:MI') AS "endsAt", x."subjectId", x.subject, x."staffId", x.teacher, x."roomId", x.room,
+            x."classId", x."className", x."subgroupId", x."subgroupName", x."assignmentId", x.id AS "entryId", gc.grade
+       FROM generate_series(0, $3::date - $2::date) AS d(i)
+       CROSS JOIN LATERAL (${ENTRY_SELECT} WHERE ${where.join(' AND ')}) x
+       JOIN school_class gc ON gc.id = x."classId"
+       LEFT JOIN bell_schedule bs ON bs.school_id = $1 AND bs.is_default
+       LEFT JOIN bell b ON b.bell_schedule_id = bs.id AND b.lesson_number = x."lessonNumber"
+      ORDER BY d.i, x."lessonNumber", gc.grade, gc.letter COLLATE "ru-RU-x-icu", x."subgroupName" COLLATE "ru-RU-x-icu" NULLS FIRST,
+               x.subject COLLATE "ru-RU-x-icu", x.id`,
+    values,
+  );
+}
+
+/**
+ * The school-day rule of the calendar module (WorkingCalendar: the year, the grade band's holidays, non-working and
+ * moved working days, the 5- or 6-day week) for every grade, over the academic years that meet [from, to]; the reason
+ * as the calendar view gives it. One query.
+ */
+export async function schoolDays(m: EntityManager, schoolId: string, from: string, to: string): Promise<SchoolDayOf> {
+  const years: YearData[] = await m.query(
+    `SELECT y.id, to_char(y.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(y.ends_on, 'YYYY-MM-DD') AS "endsOn",
+            (SELECT coalesce(json_agg(json_build_object('gradeFrom', p.grade_from, 'gradeTo', p.grade_to, 'daysPerWeek', p.days_per_week)), '[]')
+               FROM week_pattern p WHERE p.academic_year_id = y.id) AS patterns,
+            (SELECT coalesce(json_agg(json_build_object('name', h.name, 'startsOn', h.starts_on, 'endsOn', h.ends_on,
+                                                        'gradeFrom', h.grade_from, 'gradeTo', h.grade_to) ORDER BY h.starts_on), '[]')
+               FROM holiday h WHERE h.academic_year_id = y.id) AS holidays,
+            (SELECT coalesce(json_agg(json_build_object('date', c.date, 'kind', c.kind, 'reason', c.reason)), '[]')
+               FROM calendar_day c WHERE c.academic_year_id = y.id) AS days
+       FROM academic_year y
+      WHERE y.school_id = $1 AND y.starts_on <= $3::date AND y.ends_on >= $2::date`,
+    [schoolId, from, to],
+  );
+  const calendars = new Map<string, { calendar: WorkingCalendar; daysPerWeek: number }>();
+  const calendarOf = (y: YearData, grade: number) => {
+    const key = `${y.id}:${grade}`;
+    let c = calendars.get(key);
+    if (!c) {
+      const daysPerWeek = y.patterns.find((p) => p.gradeFrom <= grade && grade <= p.gradeTo)?.daysPerWeek ?? DEFAULT_DAYS_PER_WEEK;
+      const calendar = new WorkingCalendar({
+        yearStartsOn: y.startsOn,
+        yearEndsOn: y.endsOn,
+        daysPerWeek,
+        holidays: y.holidays.filter((h) => h.gradeFrom <= grade && grade <= h.gradeTo),
+        nonWorkingDays: y.days.filter((d) => d.kind === 'non_working').map((d) => d.date),
+        workingDays: y.days.filter((d) => d.kind === 'working').map((d) => d.date),
+      });
+      c = { calendar, daysPerWeek };
+      calendars.set(key, c);
+    }
+    return c;
+  };
+  return (date, grade) => {
+    const y = years.find((x) => x.startsOn <= date && date <= x.endsOn);
+    if (!y) return { schoolDay: false, reason: 'Вне учебного года' };
+    const { calendar, daysPerWeek } = calendarOf(y, grade);
+    const holiday = y.holidays.find((h) => h.gradeFrom <= grade && grade <= h.gradeTo && h.startsOn <= date && date <= h.endsOn);
+    const exception = y.days.find((d) => d.date === date);
+    return {
+      schoolDay: calendar.isWorkingDay(date),
+      reason: holiday?.name ?? exception?.reason ?? (weekday(date) > daysPerWeek ? 'Выходной день' : null),
+    };
+  };
+}
+
+/**
+ * The days of [from, to] with their lessons: a day that is not a school day for the lesson's grade drops the lesson.
+ * `gradeOn(date)` is the grade whose calendar decides the day (a class's, a student's class on that date); null: not
+ * enrolled (no school day); undefined: a teacher's or a room's view — a school day when it is one for any grade, with
+ * the reason of such a grade.
+ * (Dated changes — substitutions, cancellations — are to be applied to `lessons` before this.)
+ */
+export function composeDays(
+  from: string,
+  to: string,
+  lessons: ScheduledLesson[],
+  dayOf: SchoolDayOf,
+  gradeOn: (date: string) => number | null | undefined,
+): TimetableDayView[] {
+  const days: TimetableDayView[] = [];
+  let k = 0;
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const grade = gradeOn(date);
+    let schoolDay: boolean;
+    let reason: string | null;
+    if (grade === null) {
+      schoolDay = false;
+      reason = 'Не зачислен в класс';
+    } else if (grade === undefined) {
+      const all = ALL_GRADES.map((g) => dayOf(date, g));
+      schoolDay = all.some((d) => d.schoolDay);
+      reason = all.find((d) => d.schoolDay === schoolDay && d.reason !== null)?.reason ?? null;
+    } else {
+      ({ schoolDay, reason } = dayOf(date, grade));
+    }
+    const out: TimetableLessonView[] = [];
+    for (; k < lessons.length && lessons[k].date === date; k++) {
+      const { date: _date, grade: lessonGrade, ...lesson } = lessons[k];
+      if (dayOf(date, lessonGrade).schoolDay) out.push(lesson);
+    }
+    days.push({ date, weekday: weekday(date), schoolDay, reason, lessons: schoolDay ? out : [] });
+  }
+  return days;
+}
+
+/** A strong ETag of a response body: the SHA-256 of its JSON. */
+export function etagOf(body: unknown): string {
+  return `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url')}"`;
+}
+
+/** Whether an If-None-Match header matches the ETag (weak comparison, `*` matches anything). */
+export function noneMatch(header: string | string[] | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const tags = (Array.isArray(header) ? header.join(',') : header).split(',').map((s) => s.trim().replace(/^W\//, ''));
+  return tags.includes('*') || tags.includes(etag);
+}
+
+/**
+ * Timetable views (R-SCH-4): a class's, a teacher's, a room's or a student's lessons for a day or a Monday–Sunday week,
+ * computed from the weekly timetable, the default bell schedule and the grade's calendar. Reach: a class as
+ * `classInReach` for the staff roles; a teacher's own timetable as `staffTimetableInReach`; a room for every staff
+ * role; a student as `studentInReach` (a parent: their children; a student: themself). Out of reach: 404.
+ */
+@Injectable()
+export class TimetableViewService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  week(actor: Actor, q: TimetableViewQuery): Promise<TimetableViewResponse> {
+    const from = mondayOf(q.date);
+    return this.view(actor, q, from, addDays(from, 6));
+  }
+
+  day(actor: Actor, q: TimetableViewQuery): Promise<TimetableViewResponse> {
+    return this.view(actor, q, q.date, q.date);
+  }
+
+  private async view(actor: Actor, q: TimetableViewQuery, from: string, to: string): Promise<TimetableViewResponse> {
+    const filter = viewFilter(q);
+    const m = this.db.manager;
+    const gradeOn = await this.reachAndGrade(m, actor, filter, from, to);
+    const [lessons, dayOf] = await Promise.all([
+      scheduledLessons(m, actor.schoolId, filter, from, to),
+      schoolDays(m, actor.schoolId, from, to),
+    ]);
+    return { from, to, days: composeDays(from, to, lessons, dayOf, gradeOn) };
+  }
+
+  /** 404 when the filter's record is out of the actor's reach; the grade whose calendar decides each day. */
+  private async reachAndGrade(
+    m: EntityManager,
+    actor: Actor,
+    filter: TimetableViewFilter,
+    from: string,
+    to: string,
+  ): Promise<(date: string) => number | null | undefined> {
+    const staffOnly: Actor = { ...actor, roles: actor.roles.filter((r) => STAFF_ROLES.includes(r)) };
+    switch (filter.kind) {
+      case 'class': {
+        await assertClassInReach(m, staffOnly, filter.id);
+        const [c] = (await m.query('SELECT grade FROM school_class WHERE id = $1 AND school_id = $2', [filter.id, actor.schoolId])) as Array<{ grade: number }>;
+        if (!c) throw notFound('Class');
+        return () => c.grade;
+      }
+      case 'staff':
+        await assertStaffTimetableInReach(m, actor, filter.id);
+        return () => undefined;
+      case 'room': {
+        const rows = staffOnly.roles.length === 0 ? [] : await m.query('SELECT 1 FROM room WHERE id = $1 AND school_id = $2', [filter.id, actor.schoolId]);
+        if (rows.length === 0) throw notFound('Room');
+        return () => undefined;
+      }
+      case 'student': {
+        await assertStudentInReach(m, actor, filter.id);
+        const rows: Array<{ date: string; grade: number | null }> = await m.query(
+          `SELECT to_char($2::date + d.i, 'YYYY-MM-DD') AS date,
+                  (SELECT c.grade FROM enrollment en JOIN school_class c ON c.id = en.class_id
+                    WHERE en.student_id = $1 AND en.starts_on <= $2::date + d.i AND (en.ends_on IS NULL OR en.ends_on > $2::date + d.i)
+                    ORDER BY en.starts_on DESC LIMIT 1) AS grade
+             FROM generate_series(0, $3::date - $2::date) AS d(i)`,
+          [filter.id, from, to],
+        );
+        const byDate = new Map(rows.map((r) => [r.date, r.grade]));
+        return (date) => byDate.get(date) ?? null;
+      }
+    }
+  }
+}
