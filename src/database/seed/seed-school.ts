@@ -74,6 +74,8 @@ export interface SeededSchool {
   subgroupIds: string[];
   /** parallel to the generator's assignments */
   assignmentIds: string[];
+  /** parallel to the generator's rooms */
+  roomIds: string[];
   /** login → user id */
   userIds: Map<string, string>;
 }
@@ -98,7 +100,8 @@ async function bulkInsert(m: EntityManager, table: string, columns: ReadonlyArra
 /**
  * Writes one generated school — school, settings, academic year, periods, holidays, calendar days, week patterns, bells,
  * mark types, subjects, staff, classes of the year with their class teachers, students enrolled in their classes from
- * the first day of the year, guardians and their links, subgroups with their members, teaching assignments — and its
+ * the first day of the year, guardians and their links, subgroups with their members, teaching assignments, rooms and
+ * the weekly timetable (valid from the first day of the year), the curriculum and thematic plans — and its
  * users (linked to their records), inside the caller's transaction (the audit context is set here: system 'seed').
  * The contingent goes in with bulk inserts, so a school of 1,100 pupils takes well under a second or two.
  */
@@ -251,6 +254,23 @@ export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: Se
       a.subgroupIndex === null ? null : subgroupIds[a.subgroupIndex], a.hoursPerWeek,
     ]),
   );
+  // the timetable (issue 5): rooms and the weekly timetable of the whole school, valid from the first day of the year
+  const roomIds = g.rooms.map(() => randomUUID());
+  await bulkInsert(
+    m,
+    'room',
+    [['id', 'uuid'], ['school_id', 'uuid'], ['number', 'text'], ['name', 'text'], ['capacity', 'int'], ['kind', 'text']],
+    g.rooms.map((r, i) => [roomIds[i], schoolId, r.number, r.name, r.capacity, r.kind]),
+  );
+  await bulkInsert(
+    m,
+    'timetable_entry',
+    [['school_id', 'uuid'], ['academic_year_id', 'uuid'], ['weekday', 'int'], ['lesson_number', 'int'], ['teaching_assignment_id', 'uuid'],
+      ['room_id', 'uuid'], ['valid_from', 'date']],
+    g.timetable.map((e) => [
+      schoolId, year.id, e.weekday, e.lessonNumber, assignmentIds[e.assignmentIndex], e.roomIndex === null ? null : roomIds[e.roomIndex], g.academicYear.startsOn,
+    ]),
+  );
   // planning (issue 5): the curriculum in hours a year and a plan for every assignment (src/database/seed/generator/planning.ts)
   const planning = generatePlanning(g);
   await bulkInsert(
@@ -278,5 +298,5 @@ export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: Se
     [['school_id', 'uuid'], ['plan_id', 'uuid'], ['position', 'int'], ['title', 'text'], ['hours', 'numeric'], ['kind', 'text']],
     planning.plans.flatMap((p, i) => p.topics.map((t, k) => [schoolId, planIds[i], k + 1, t.title, t.hours, t.kind])),
   );
-  return { schoolId, academicYearId: year.id, staffIds, classIds, studentIds, guardianIds, subgroupIds, assignmentIds, userIds };
+  return { schoolId, academicYearId: year.id, staffIds, classIds, studentIds, guardianIds, subgroupIds, assignmentIds, roomIds, userIds };
 }

@@ -37,6 +37,7 @@ import {
   buildBellSchedules,
   buildMarkTypes,
 } from './school-reference';
+import { type GeneratedRoom, type GeneratedTimetableEntry, buildTimetable } from './timetable';
 
 export { currentAcademicStartYear } from './school-calendar';
 
@@ -126,6 +127,12 @@ export interface GeneratedSchool {
   studentGuardians: GeneratedStudentGuardian[];
   subgroups: GeneratedSubgroup[];
   assignments: GeneratedAssignment[];
+  /** rooms (кабинеты), see ./timetable */
+  rooms: GeneratedRoom[];
+  /** index into rooms, parallel to classes: a class's home room */
+  homeRooms: number[];
+  /** the conflict-free weekly timetable of the whole school (every assignment its hours a week), see ./timetable */
+  timetable: GeneratedTimetableEntry[];
   accounts: GeneratedAccounts;
 }
 
@@ -182,13 +189,21 @@ export function generateSchool(o: GenerateSchoolOptions): GeneratedSchool {
     staffDrafts.map((d) => ({ groups: d.groups, admin: d.kind === 'admin' })),
     subgroups,
   );
+  const bellSchedules = buildBellSchedules();
+  const timetable = buildTimetable(root.fork('timetable'), {
+    classes,
+    staffCount: staff.length,
+    assignments,
+    weekPatterns: calendar.weekPatterns,
+    bellSchedules,
+  });
   const holding = (position: string): number => staff.findIndex((p) => p.positions.includes(position));
   const family = pickAccountFamily(root.fork('accounts'), families, familyGuardians, links, classPlans, students);
 
   return {
     school: buildSchoolInfo(root.fork('school'), schoolNumber),
     ...calendar,
-    bellSchedules: buildBellSchedules(),
+    bellSchedules,
     markTypes: buildMarkTypes(),
     staff,
     classes,
@@ -198,6 +213,9 @@ export function generateSchool(o: GenerateSchoolOptions): GeneratedSchool {
     studentGuardians: links,
     subgroups,
     assignments,
+    rooms: timetable.rooms,
+    homeRooms: timetable.homeRooms,
+    timetable: timetable.entries,
     accounts: {
       admin: holding(POSITIONS.journalAdmin),
       director: holding(POSITIONS.director),

@@ -7,3 +7,4 @@ export * from './school-reference';
 export * from './contingent';
 export * from './curriculum';
 export * from './planning';
+export * from './timetable';
