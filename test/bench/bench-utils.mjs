@@ -74,3 +74,26 @@ export async function signIn(base, login, password) {
   if (res.status !== 200) throw new Error(`login ${login} answered ${res.status}`);
   return (await res.json()).accessToken;
 }
+
+/** SIGTERM to each process (last started first) and wait for it to exit. */
+export async function stopAll(procs) {
+  for (const p of [...procs].reverse()) {
+    if (p.child.exitCode === null) {
+      p.child.kill('SIGTERM');
+      await p.exited;
+    }
+  }
+}
+
+/** p50 of `count` sequential GETs of `url`, in ms; every answer must be 200. */
+export async function sequentialP50(url, headers, count) {
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}

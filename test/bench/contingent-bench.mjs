@@ -15,32 +15,11 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { databaseUrlOf, freePort, median, processMemory, signIn, startApiWithDemo, startProcess, waitUntil } from './bench-utils.mjs';
+import { databaseUrlOf, freePort, median, processMemory, sequentialP50, signIn, startApiWithDemo, startProcess, stopAll, waitUntil } from './bench-utils.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 
-async function stop(procs) {
-  for (const p of procs.reverse()) {
-    if (p.child.exitCode === null) {
-      p.child.kill('SIGTERM');
-      await p.exited;
-    }
-  }
-}
-
-/** p50 of `count` sequential GETs, in ms. */
-async function sequentialP50(url, headers, count) {
-  const times = [];
-  for (let i = 0; i < count; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url, { headers });
-    if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-    await res.arrayBuffer();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
 
 /** The XLSX of the generated school's class lists, and what the import should create. */
 async function classListFile(root, startYear) {
@@ -196,7 +175,7 @@ export async function measureContingent(root, { pgAdminUrl, redisUrl, runs = 3, 
       listRuns.api.push(await sequentialP50(apiUrl, auth, requestsPerRound));
       listRuns.bare.push(await sequentialP50(bareUrl, {}, requestsPerRound));
     }
-    await stop(procs.splice(0));
+    await stopAll(procs.splice(0));
 
     // 2. the import, each run on a fresh clone of the template; the floor on another clone
     const file = await classListFile(root, startYear);
@@ -246,7 +225,7 @@ export async function measureContingent(root, { pgAdminUrl, redisUrl, runs = 3, 
         throw new Error(`unexpected import result: ${JSON.stringify({ first: first.result, second: second.result }).slice(0, 500)}`);
       }
       importRuns.push({ firstMs: first.ms, secondMs: second.ms, idleMiB: idle.rss, peakMiB: afterFirst.peak, guardians: first.result.guardiansCreated });
-      await stop(procs.splice(0));
+      await stopAll(procs.splice(0));
       const floorDb = `${template}_floor${i}`;
       databases.push(floorDb);
       await admin.query(`CREATE DATABASE "${floorDb}" TEMPLATE "${template}"`);
@@ -271,7 +250,7 @@ export async function measureContingent(root, { pgAdminUrl, redisUrl, runs = 3, 
       },
     };
   } finally {
-    await stop(procs);
+    await stopAll(procs);
     for (const d of databases.reverse()) await admin.query(`DROP DATABASE IF EXISTS "${d}" WITH (FORCE)`).catch(() => {});
     await admin.end();
     const redis = new Redis(redisUrl);

@@ -16,32 +16,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { databaseUrlOf, freePort, median, signIn, startApiWithDemo, startProcess, waitUntil } from './bench-utils.mjs';
+import { databaseUrlOf, freePort, median, sequentialP50, signIn, startApiWithDemo, startProcess, stopAll, waitUntil } from './bench-utils.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 
-async function stop(procs) {
-  for (const p of procs.reverse()) {
-    if (p.child.exitCode === null) {
-      p.child.kill('SIGTERM');
-      await p.exited;
-    }
-  }
-}
-
-/** p50 of `n` sequential GETs of `url`, ms; every answer must be 200. */
-async function getP50(url, headers, n) {
-  const times = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url, { headers });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
 
 async function call(base, auth, method, path, body) {
   const res = await fetch(`${base}/api/v1${path}`, { method, headers: auth, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -182,12 +161,12 @@ export async function measureTimetable(root, { pgAdminUrl, redisUrl, rounds = 5,
     if (weekLessons === 0 || bareLessons !== entries.length) {
       throw new Error(`class week: the view shows ${weekLessons} lessons, the floor ${bareLessons}, the class has ${entries.length} entries`);
     }
-    await getP50(weekUrl, auth, 50); // warm-up, not counted
-    await getP50(bareUrl, {}, 50);
+    await sequentialP50(weekUrl, auth, 50); // warm-up, not counted
+    await sequentialP50(bareUrl, {}, 50);
     const weekRuns = { api: [], floor: [] };
     for (let r = 0; r < rounds; r++) {
-      weekRuns.api.push(await getP50(weekUrl, auth, requestsPerRound));
-      weekRuns.floor.push(await getP50(bareUrl, {}, requestsPerRound));
+      weekRuns.api.push(await sequentialP50(weekUrl, auth, requestsPerRound));
+      weekRuns.floor.push(await sequentialP50(bareUrl, {}, requestsPerRound));
     }
     const weekApiP50 = median(weekRuns.api);
     const weekFloorP50 = median(weekRuns.floor);
@@ -202,7 +181,7 @@ export async function measureTimetable(root, { pgAdminUrl, redisUrl, rounds = 5,
     };
   } finally {
     if (pg) await pg.end().catch(() => {});
-    await stop(procs);
+    await stopAll(procs);
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
     await admin.end();
     const redis = new Redis(redisUrl);

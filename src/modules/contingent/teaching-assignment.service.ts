@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/access/actor';
 import { conflict, fieldProblem, notFound } from '../../common/errors/problem';
-import { Page, paginate } from '../../common/pagination/pagination';
+import { KeysetKey, Page, paginate } from '../../common/pagination/pagination';
 import { lockSchool } from '../school/school-lock';
 import { classDisplayName } from './class-rules';
 import {
@@ -46,6 +46,21 @@ type Fields = Required<Omit<CreateTeachingAssignmentDto, 'subgroupId'>> & { subg
  * Scoped to the actor's school: another school's year or assignment answers 404, another school's staff, subject,
  * class or subgroup in a body 422.
  */
+/**
+ * Assignments in the order a school reads them: by class (1А, 1Б … 11Б), then subject, then subgroup (whole class
+ * first), then id. For a query builder with aliases a (assignment), c (class), sj (subject), g (subgroup).
+ */
+export const ASSIGNMENT_ORDER: KeysetKey[] = [
+  { sql: 'c.grade', cast: 'int' },
+  { sql: 'c.letter COLLATE "ru-RU-x-icu"', cast: 'text' },
+  { sql: 'sj.name COLLATE "ru-RU-x-icu"', cast: 'text' },
+  { sql: `coalesce(g.name, '') COLLATE "ru-RU-x-icu"`, cast: 'text' },
+  { sql: 'a.id', cast: 'uuid' },
+];
+
+/** The cursor values of ASSIGNMENT_ORDER for an assignment loaded with its class, subject and subgroup. */
+export const assignmentOrderValues = (a: TeachingAssignment) => [a.schoolClass!.grade, a.schoolClass!.letter, a.subject!.name, a.subgroup?.name ?? '', a.id];
+
 @Injectable()
 export class TeachingAssignmentService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -60,19 +75,7 @@ export class TeachingAssignmentService {
     if (query.classId !== undefined) qb.andWhere('a.class_id = :classId', { classId: query.classId });
     if (query.subjectId !== undefined) qb.andWhere('a.subject_id = :subjectId', { subjectId: query.subjectId });
     // by class (1А, 1Б … 11Б), then subject, then subgroup (whole class first), then id
-    return paginate(
-      qb,
-      [
-        { sql: 'c.grade', cast: 'int' },
-        { sql: 'c.letter COLLATE "ru-RU-x-icu"', cast: 'text' },
-        { sql: 'sj.name COLLATE "ru-RU-x-icu"', cast: 'text' },
-        { sql: `coalesce(g.name, '') COLLATE "ru-RU-x-icu"`, cast: 'text' },
-        { sql: 'a.id', cast: 'uuid' },
-      ],
-      query,
-      (a) => [a.schoolClass!.grade, a.schoolClass!.letter, a.subject!.name, a.subgroup?.name ?? '', a.id],
-      toResponse,
-    );
+    return paginate(qb, ASSIGNMENT_ORDER, query, assignmentOrderValues, toResponse);
   }
 
   async get(actor: Actor, id: string): Promise<TeachingAssignmentResponse> {

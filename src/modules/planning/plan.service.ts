@@ -1,3 +1,4 @@
+import { ASSIGNMENT_ORDER, assignmentOrderValues } from '../contingent/teaching-assignment.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -144,19 +145,7 @@ export class PlanService {
     if (query.classId !== undefined) qb.andWhere('a.class_id = :classId', { classId: query.classId });
     if (query.staffId !== undefined) qb.andWhere('a.staff_id = :staffId', { staffId: query.staffId });
     if (query.subjectId !== undefined) qb.andWhere('a.subject_id = :subjectId', { subjectId: query.subjectId });
-    const page = await paginate(
-      qb,
-      [
-        { sql: 'c.grade', cast: 'int' },
-        { sql: 'c.letter COLLATE "ru-RU-x-icu"', cast: 'text' },
-        { sql: 'sj.name COLLATE "ru-RU-x-icu"', cast: 'text' },
-        { sql: `coalesce(g.name, '') COLLATE "ru-RU-x-icu"`, cast: 'text' },
-        { sql: 'a.id', cast: 'uuid' },
-      ],
-      query,
-      (a) => [a.schoolClass!.grade, a.schoolClass!.letter, a.subject!.name, a.subgroup?.name ?? '', a.id],
-      (a) => a.id,
-    );
+    const page = await paginate(qb, ASSIGNMENT_ORDER, query, assignmentOrderValues, (a) => a.id);
     const summaries = await this.summaries(this.db.manager, actor.schoolId, page.items);
     return { items: page.items.map((id) => toSummary(summaries.get(id) as SummaryRow)), nextCursor: page.nextCursor };
   }
