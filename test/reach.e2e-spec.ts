@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Actor } from '../src/common/access/actor';
-import { Role } from '../src/common/access/role';
+import { ALL_ROLES, Role } from '../src/common/access/role';
+import * as reach from '../src/modules/contingent/reach/reach';
 import {
   assertClassInReach,
   assertClassManagedBy,
@@ -198,6 +199,20 @@ describe('the relationship layer (reach)', () => {
     await expect(assertClassManagedBy(db.manager, teacher, ids.classNone)).rejects.toMatchObject({ status: 404 });
     await expect(assertClassManagedBy(db.manager, actor(teacher.userId, Role.Admin), ids.classNone)).resolves.toBeUndefined();
     await expect(assertClassManagedBy(db.manager, actor(teacher.userId, Role.Deputy), ids.classNone)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('every condition of the layer is valid SQL for every role alone and for all together, with positional parameters', async () => {
+    const conditions = Object.entries(reach).filter(
+      (e): e is [string, (a: Actor, expr: string, bind: reach.Bind) => string] => typeof e[1] === 'function' && /^(?!assert).*(InReach|ManagedBy)$/.test(e[0]),
+    );
+    expect(conditions.length).toBeGreaterThanOrEqual(7);
+    for (const roles of [...ALL_ROLES.map((r) => [r]), [...ALL_ROLES]]) {
+      for (const [name, condition] of conditions) {
+        const p = reach.positionalParams([ids.st1]);
+        const sql = `SELECT ($1::uuid IS NOT NULL AND ${condition(actor(teacher.userId, ...roles), '$1::uuid', p.bind)}) AS ok`;
+        await expect(db.query(sql, p.values).then(() => `${name} ${roles}`)).resolves.toBe(`${name} ${roles}`);
+      }
+    }
   });
 
   it('a role with no relationship reaches nothing, and the SQL stays valid', async () => {

@@ -251,10 +251,12 @@ describe('timetable views (schedule)', () => {
     expect(res.body.code).toBe('not-found');
     // the class's or a teacher's timetable is not a parent's to read
     await get(parent, '/timetable/week', { date: MONDAY, classId: c.id }).expect(404);
+    await get(parent, '/timetable/week', { date: MONDAY, staffId: s1.ids.teacher.staffId }).expect(404);
     // a student reads their own, not a classmate's
     const me = await bearer(t, s1.logins.student);
     await get(me, '/timetable/day', { date: MONDAY, studentId: s1.ids.student.studentId }).expect(200);
     await get(me, '/timetable/day', { date: MONDAY, studentId: child }).expect(404);
+    await get(me, '/timetable/day', { date: MONDAY, staffId: s1.ids.teacher.staffId }).expect(404);
     // exactly one filter
     expect((await get(parent, '/timetable/week', { date: MONDAY }).expect(422)).body.code).toBe('timetable-filter-invalid');
     expect((await get(admin, '/timetable/week', { date: MONDAY, classId: c.id, studentId: child }).expect(422)).body.code).toBe(

@@ -16,6 +16,8 @@ import { notFound, ProblemError } from '../../../common/errors/problem';
  *
  * Each function takes a `bind` that turns a value into a placeholder, so the same SQL serves TypeORM's named
  * parameters (`namedParams()`) and raw positional queries (`positionalParams()`).
+  * A function binds only the values its returned SQL uses: an unused positional parameter fails in PostgreSQL
+ * (the reach e2e suite runs every condition for every role to hold this).
  */
 export type Bind = (value: unknown) => string;
 
@@ -181,12 +183,11 @@ export function guardianCardInReach(actor: Actor, guardianIdExpr: string, bind: 
  */
 export function assignmentInReach(actor: Actor, assignmentIdExpr: string, bind: Bind, mode: 'read' | 'write' = 'read'): string {
   const wide = mode === 'read' ? [Role.Admin, Role.Deputy, Role.Director] : [Role.Admin, Role.Deputy];
-  const school = bind(actor.schoolId);
   if (hasRole(actor, ...wide)) {
-    return `EXISTS (SELECT 1 FROM teaching_assignment ra WHERE ra.id = ${assignmentIdExpr} AND ra.school_id = ${school})`;
+    return `EXISTS (SELECT 1 FROM teaching_assignment ra WHERE ra.id = ${assignmentIdExpr} AND ra.school_id = ${bind(actor.schoolId)})`;
   }
   if (!hasRole(actor, Role.Teacher)) return 'FALSE';
-  return `EXISTS (SELECT 1 FROM teaching_assignment ra WHERE ra.id = ${assignmentIdExpr} AND ra.school_id = ${school}
+  return `EXISTS (SELECT 1 FROM teaching_assignment ra WHERE ra.id = ${assignmentIdExpr} AND ra.school_id = ${bind(actor.schoolId)}
     AND ra.staff_id IN (${ownStaff(actor, bind)}))`;
 }
 
@@ -195,12 +196,12 @@ export function assignmentInReach(actor: Actor, assignmentIdExpr: string, bind: 
  * read — every staff member of the school for the school-wide roles; for a teacher their own staff record only.
  */
 export function staffTimetableInReach(actor: Actor, staffIdExpr: string, bind: Bind): string {
-  const school = bind(actor.schoolId);
   if (reachesWholeSchool(actor)) {
-    return `EXISTS (SELECT 1 FROM staff rst WHERE rst.id = ${staffIdExpr} AND rst.school_id = ${school})`;
+    return `EXISTS (SELECT 1 FROM staff rst WHERE rst.id = ${staffIdExpr} AND rst.school_id = ${bind(actor.schoolId)})`;
   }
   if (!hasRole(actor, Role.Teacher)) return 'FALSE';
-  return `EXISTS (SELECT 1 FROM staff rst WHERE rst.id = ${staffIdExpr} AND rst.school_id = ${school} AND rst.user_id = ${bind(actor.userId)})`;
+  return `EXISTS (SELECT 1 FROM staff rst WHERE rst.id = ${staffIdExpr} AND rst.school_id = ${bind(actor.schoolId)}
+    AND rst.user_id = ${bind(actor.userId)})`;
 }
 
 /** 404 «Staff record not found» unless the staff member's timetable is within the actor's reach (`staffTimetableInReach`). */
