@@ -257,6 +257,24 @@ describe('timetable changes (schedule)', () => {
     expect(Number(((await t.db.query('SELECT count(*) AS n FROM notification')) as Array<{ n: string }>)[0].n)).toBe(n);
   });
 
+  it('a change whose lesson the weekly timetable no longer has stays in the log but leaves the views', async () => {
+    const used = [...s1.ids.parent.childClassIds, s1.ids.teacher.classId, s1.ids.teacher.unrelatedClassId, s1.ids.student.classId];
+    const classId = ((await t.db.query('SELECT id FROM school_class WHERE school_id = $1 AND NOT (id = ANY($2::uuid[])) ORDER BY grade, letter LIMIT 1', [
+      s1.id,
+      used,
+    ])) as Array<{ id: string }>)[0].id;
+    const { date, lessons } = await nextLessons(classId, today);
+    const lesson = lessons[0];
+    const substitute = await freeStaff(date, lesson.lessonNumber, [lesson.staffId]);
+    const created = await post(deputy, { kind: 'substitution', date, entryId: lesson.entryId, substituteStaffId: substitute, reason: 'Курсы' }).expect(201);
+    expect((await day({ staffId: substitute }, date)).lessons.map((l) => l.entryId)).toContain(lesson.entryId);
+    // the timetable is rewritten: the entry ends before that date
+    await systemWrite(t, 'UPDATE timetable_entry SET valid_to = $2 WHERE id = $1 AND valid_from < $2', [lesson.entryId, date]);
+    expect((await day({ staffId: substitute }, date)).lessons.map((l) => l.entryId)).not.toContain(lesson.entryId);
+    const log = await get(admin, '/substitutions', { from: date, to: date }).expect(200);
+    expect(log.body.items.map((i: { changeId: string }) => i.changeId)).toContain(created.body.id);
+  });
+
   it('a change of a past date cannot be deleted; a future one can, and the lesson is as scheduled again', async () => {
     const used = [...s1.ids.parent.childClassIds, s1.ids.teacher.classId, s1.ids.teacher.unrelatedClassId, s1.ids.student.classId];
     const classId = ((await t.db.query('SELECT id FROM school_class WHERE school_id = $1 AND NOT (id = ANY($2::uuid[])) ORDER BY grade DESC, letter LIMIT 1', [

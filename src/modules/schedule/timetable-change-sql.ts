@@ -6,7 +6,9 @@ import { SchoolDayOf } from './timetable-view.service';
 /**
  * A dated change with the lesson it concerns: the original (the assignment's teacher, the entry's room) and the
  * effective lesson (the substitute, the new room), held on `onDate` at `onLesson` (the target of a move, else the
- * change's own date and lesson number). Columns in the shape of TimetableChangeResponse plus onDate, onLesson, grade.
+ * change's own date and lesson number). Columns in the shape of TimetableChangeResponse plus onDate, onLesson, grade and
+ * `live`: false when the weekly timetable has since been rewritten so that the entry no longer has that lesson (such a
+ * change stays in the log but no longer acts on the views or the slot checks).
  */
 export const CHANGE_SELECT = `
   SELECT ch.id, ch.kind, to_char(ch.date, 'YYYY-MM-DD') AS date, ch.lesson_number AS "lessonNumber",
@@ -19,7 +21,9 @@ export const CHANGE_SELECT = `
          orr.number AS "originalRoom", coalesce(ch.room_id, e.room_id) AS "roomId", coalesce(nr.number, orr.number) AS room,
          to_char(ch.moved_to_date, 'YYYY-MM-DD') AS "movedToDate", ch.moved_to_lesson AS "movedToLesson",
          ch.reason, ch.order_number AS "orderNumber", ch.created_at AS "createdAt",
-         to_char(coalesce(ch.moved_to_date, ch.date), 'YYYY-MM-DD') AS "onDate", coalesce(ch.moved_to_lesson, ch.lesson_number) AS "onLesson"
+         to_char(coalesce(ch.moved_to_date, ch.date), 'YYYY-MM-DD') AS "onDate", coalesce(ch.moved_to_lesson, ch.lesson_number) AS "onLesson",
+         (e.id IS NULL OR (e.weekday = extract(isodow FROM ch.date)::int AND e.lesson_number = ch.lesson_number
+                           AND e.valid_from <= ch.date AND (e.valid_to IS NULL OR e.valid_to > ch.date))) AS live
     FROM timetable_change ch
     LEFT JOIN timetable_entry e ON e.id = ch.timetable_entry_id
     JOIN teaching_assignment a ON a.id = coalesce(ch.teaching_assignment_id, e.teaching_assignment_id)
@@ -62,6 +66,7 @@ export interface ChangeRow {
   createdAt: Date;
   onDate: string;
   onLesson: number;
+  live: boolean;
 }
 
 /** A lesson held at a slot: who, where, which class. */
@@ -104,7 +109,8 @@ export async function slotOccupants(m: EntityManager, schoolId: string, date: st
      SELECT x."entryId", x.id, x."staffId", x."roomId", x."classId", x."subgroupId", x.grade, x."className", x."subgroupName", x.subject,
             x.teacher, x.room
        FROM (${CHANGE_SELECT} WHERE ch.school_id = $1 AND ch.kind <> 'cancellation'
-               AND coalesce(ch.moved_to_date, ch.date) = $2::date AND coalesce(ch.moved_to_lesson, ch.lesson_number) = $3) x`,
+               AND coalesce(ch.moved_to_date, ch.date) = $2::date AND coalesce(ch.moved_to_lesson, ch.lesson_number) = $3) x
+      WHERE x.live`,
     [schoolId, date, lessonNumber],
   );
   return rows.filter((o) => o.changeId !== null || dayOf(date, o.grade).schoolDay);

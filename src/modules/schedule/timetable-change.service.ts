@@ -41,7 +41,7 @@ function changeConflict(code: string, c: ChangeConflict): ProblemError {
 }
 
 function toResponse(r: ChangeRow): TimetableChangeResponse {
-  const { grade: _grade, onDate: _onDate, onLesson: _onLesson, ...rest } = r;
+  const { grade: _grade, onDate: _onDate, onLesson: _onLesson, live: _live, ...rest } = r;
   return rest;
 }
 

@@ -180,7 +180,7 @@ export function applyChanges(lessons: ScheduledLesson[], changes: DatedChange[],
     return { ...l, cancelled: true, change };
   });
   for (const c of changes) {
-    if (!c.matches || c.kind === TimetableChangeKind.Cancellation || c.onDate < from || c.onDate > to) continue;
+    if (!c.live || !c.matches || c.kind === TimetableChangeKind.Cancellation || c.onDate < from || c.onDate > to) continue;
     if ((c.kind === TimetableChangeKind.Substitution || c.kind === TimetableChangeKind.RoomChange) && shown.has(c.id)) continue;
     out.push({
       date: c.onDate,

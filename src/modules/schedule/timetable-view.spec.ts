@@ -70,7 +70,7 @@ describe('timetable views: pure parts', () => {
       id: 'ch', kind: 'substitution' as DatedChange['kind'], date: '2026-09-14', lessonNumber: 1, entryId: base.entryId, assignmentId: 'a', classId: 'c',
       className: '5А', grade: 5, subgroupId: null, subgroupName: null, subjectId: 's', subject: 'Математика', originalStaffId: 't',
       originalTeacher: 'Иванова Мария', staffId: 'z', teacher: 'Заменова Анна', originalRoom: null, roomId: null, room: null, movedToDate: null,
-      movedToLesson: null, reason: 'Болезнь', orderNumber: '1-к', createdAt: new Date(), onDate: '2026-09-14', onLesson: 1, matches: true,
+      movedToLesson: null, reason: 'Болезнь', orderNumber: '1-к', createdAt: new Date(), onDate: '2026-09-14', onLesson: 1, live: true, matches: true,
       startsAt: '08:30', endsAt: '09:15', ...over,
     });
     const [sub] = applyChanges([base], [change({})], '2026-09-14', '2026-09-20');
