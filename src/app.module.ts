@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ContingentModule } from './modules/contingent/contingent.module';
 import { InvitationsModule } from './modules/invitations/invitations.module';
 import { HealthModule } from './modules/health/health.module';
+import { MessagingModule } from './modules/messaging/messaging.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';
 import { PlanningModule } from './modules/planning/planning.module';
 import { SchoolModule } from './modules/school/school.module';
@@ -41,6 +42,7 @@ export class AppModule {
         ContingentModule,
         InvitationsModule,
         ScheduleModule,
+        MessagingModule,
         PlanningModule,
         JobsModule.forRoot(config, 'api'),
         ...JOB_HANDLER_MODULES,

@@ -119,6 +119,14 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   // timetable views: everyone in the school, per reach (a parent: their children; a student: themself); out of reach 404
   getTimetableWeek: SCHOOL,
   getTimetableDay: SCHOOL,
+  // dated changes (substitutions, cancellations…): the deputy and the admin write, the staff read; the substitution log
+  createTimetableChange: [Admin, Deputy],
+  listTimetableChanges: STAFF,
+  deleteTimetableChange: [Admin, Deputy],
+  getSubstitutionLog: [Admin, Director, Deputy],
+  // notifications: every school role, their own only (another user's: 404)
+  listNotifications: SCHOOL,
+  markNotificationRead: SCHOOL,
   // invitation codes: the class teacher of the class (a teacher; others 403 not-class-teacher or 404) and the admin
   issueInvitationCodes: [Admin, Teacher],
   listInvitationCodes: [Admin, Teacher],
@@ -214,6 +222,7 @@ export const SAMPLE_BODIES: Record<string, object> = {
   updateTeachingAssignment: {},
   createRoom: { number: 'Проба' },
   updateRoom: {},
+  createTimetableChange: { kind: 'cancellation', date: '2026-09-07', entryId: '00000000-0000-4000-8000-000000000000', reason: 'Проба' },
   createTimetableEntry: { weekday: 1, lessonNumber: 1, assignmentId: '00000000-0000-4000-8000-000000000000', validFrom: '2026-09-01' },
   updateTimetableEntry: {},
   replaceClassTimetable: { validFrom: '2026-09-01', entries: [] },
@@ -241,6 +250,8 @@ export const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
   getSchoolCalendar: { grade: '5' },
   endSubgroupMembership: { date: '2026-09-01' },
   importClassLists: { academicYearId: '00000000-0000-4000-8000-000000000000' },
+  listTimetableChanges: { from: '2026-09-01', to: '2026-09-30' },
+  getSubstitutionLog: { from: '2026-09-01', to: '2026-09-30' },
   getTimetableWeek: { date: '2026-09-07', classId: '00000000-0000-4000-8000-000000000000' },
   getTimetableDay: { date: '2026-09-07', studentId: '00000000-0000-4000-8000-000000000000' },
 };

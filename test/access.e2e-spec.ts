@@ -99,6 +99,23 @@ describe('access matrix: every operation of the contract, every role', () => {
          RETURNING id`,
         [other.id],
       )) as Array<{ id: string }>)[0].id,
+      // a dated change (a cancellation) of the other school's entry above
+      changeId: ((await systemWrite(
+        t,
+        `INSERT INTO timetable_change (school_id, date, lesson_number, kind, timetable_entry_id, reason)
+         SELECT e.school_id, e.valid_from + 7 - extract(isodow FROM e.valid_from)::int, e.lesson_number, 'cancellation', e.id, 'Проверка доступа'
+           FROM timetable_entry e WHERE e.school_id = $1 LIMIT 1
+         RETURNING id`,
+        [other.id],
+      )) as Array<{ id: string }>)[0].id,
+      // a notification of the other school's admin
+      notificationId: ((await systemWrite(
+        t,
+        `INSERT INTO notification (school_id, user_id, kind, title, body)
+         SELECT $1, u.id, 'timetable-change', 'Проверка доступа', 'Проверка доступа' FROM app_user u WHERE u.login = $2
+         RETURNING id`,
+        [other.id, other.logins.admin],
+      )) as Array<{ id: string }>)[0].id,
       // a student and a guardian of the other school (the seed may not have them yet: made here when missing)
       studentId: await oneOrMade(
         'SELECT id FROM student WHERE school_id = $1',

@@ -34,6 +34,9 @@ export const AUDIT_TRIGGER_EXEMPT_TABLES: readonly string[] = [
   'user_session',
   'refresh_token',
   'login_throttle',
+  // bookkeeping derived from audited writes (a timetable change is audited itself); read_at is the recipient's own
+  // state; an audit row per recipient would multiply the trail by the size of a class and its guardians
+  'notification',
 ];
 
 /**

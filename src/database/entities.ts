@@ -27,6 +27,8 @@ import { School } from '../modules/school/entities/school.entity';
 import { StudyPeriod } from '../modules/school/entities/study-period.entity';
 import { WeekPattern } from '../modules/school/entities/week-pattern.entity';
 import { Room } from '../modules/schedule/entities/room.entity';
+import { Notification } from '../modules/messaging/notification.entity';
+import { TimetableChange } from '../modules/schedule/entities/timetable-change.entity';
 import { TimetableEntry } from '../modules/schedule/entities/timetable-entry.entity';
 
 /**
@@ -39,6 +41,7 @@ export const ENTITIES: Function[] = [
   Subject, Staff, SchoolClass,
   Student, Guardian, StudentGuardian, Enrollment, Movement, Subgroup, SubgroupMember, TeachingAssignment, InvitationCode,
   ImportUpload,
-  Room, TimetableEntry,
+  Room, TimetableEntry, TimetableChange,
+  Notification,
   CurriculumHours, ThematicPlan, PlanTopic,
 ];

@@ -8,7 +8,8 @@ const TAGS: Array<{ name: string; description: string }> = [
   { name: 'auth', description: 'Sign-in and the signed-in user' },
   { name: 'contingent', description: 'Subjects, staff, classes, students and guardians of the school' },
   { name: 'health', description: 'Liveness and readiness probes' },
-  { name: 'schedule', description: 'Rooms and the weekly timetable' },
+  { name: 'messaging', description: 'Notifications of the signed-in user' },
+  { name: 'schedule', description: 'Rooms, the weekly timetable, its dated changes (substitutions) and views' },
   { name: 'planning', description: 'Curriculum (учебный план) and thematic plans (КТП) of teaching assignments' },
   { name: 'school', description: 'School, academic years, study periods, calendar, bells, mark types, settings' },
 ];

@@ -8,6 +8,7 @@ import { Students1796700000000 } from './1796700000000-students';
 import { Imports1796740000000 } from './1796740000000-imports';
 import { Timetable1796800000000 } from './1796800000000-timetable';
 import { Planning1796810000000 } from './1796810000000-planning';
+import { TimetableChanges1796820000000 } from './1796820000000-timetable-changes';
 
 /** Every migration, in order. A migration that has landed is never edited; add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   Imports1796740000000,
   Timetable1796800000000,
   Planning1796810000000,
+  TimetableChanges1796820000000,
 ];

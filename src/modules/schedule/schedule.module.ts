@@ -1,19 +1,23 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule } from '../messaging/messaging.module';
 import { Room } from './entities/room.entity';
+import { TimetableChange } from './entities/timetable-change.entity';
 import { TimetableEntry } from './entities/timetable-entry.entity';
 import { RoomController } from './room.controller';
 import { RoomService } from './room.service';
+import { TimetableChangeController } from './timetable-change.controller';
+import { TimetableChangeService } from './timetable-change.service';
 import { TimetableController } from './timetable.controller';
 import { TimetableViewController } from './timetable-view.controller';
 import { TimetableViewService } from './timetable-view.service';
 import { TimetableService } from './timetable.service';
 
-/** Schedule (issue 5): rooms, the weekly timetable and its views (day, week). Dated changes and lessons build on TimetableService's tables. */
+/** Schedule (issue 5): rooms, the weekly timetable, its dated changes (substitutions…) and its views (day, week). Dated changes and lessons build on TimetableService's tables. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Room, TimetableEntry])],
-  controllers: [RoomController, TimetableController, TimetableViewController],
-  providers: [RoomService, TimetableService, TimetableViewService],
-  exports: [TimetableService, TimetableViewService],
+  imports: [TypeOrmModule.forFeature([Room, TimetableEntry, TimetableChange]), MessagingModule],
+  controllers: [RoomController, TimetableController, TimetableViewController, TimetableChangeController],
+  providers: [RoomService, TimetableService, TimetableViewService, TimetableChangeService],
+  exports: [TimetableService, TimetableViewService, TimetableChangeService],
 })
 export class ScheduleModule {}

@@ -7,8 +7,10 @@ import { STAFF_ROLES } from '../../common/access/role';
 import { notFound, validationProblem } from '../../common/errors/problem';
 import { assertClassInReach, assertStaffTimetableInReach, assertStudentInReach } from '../contingent/reach/reach';
 import { addDays, weekday, WorkingCalendar } from '../school/calendar/working-calendar';
-import { TimetableDayView, TimetableLessonView, TimetableViewQuery, TimetableViewResponse } from './dto/timetable-view.dto';
+import { TimetableDayView, TimetableLessonChange, TimetableLessonView, TimetableViewQuery, TimetableViewResponse } from './dto/timetable-view.dto';
 import { ENTRY_SELECT } from './timetable-sql';
+import { CHANGE_SELECT, ChangeRow } from './timetable-change-sql';
+import { TimetableChangeKind } from './entities/timetable-change.entity';
 
 /** Whose timetable: one class, teacher, room or student, optionally one subject. */
 export interface TimetableViewFilter {
@@ -63,7 +65,7 @@ export function mondayOf(date: string): string {
  * The lessons of the weekly timetable on each date of [from, to] for the filter: the entries valid on the date at its
  * weekday, with the bell times of the school's default bell schedule. For a student: the whole-class lessons of the
  * class they are enrolled in on that date and the lessons of the subgroups they are a member of on that date.
- * The calendar is not applied here (see `composeDays`); dated changes, when they exist, overlay this list.
+ * The calendar is not applied here (see `composeDays`); dated changes overlay this list (`datedChanges`, `applyChanges`).
  */
 export async function scheduledLessons(
   m: EntityManager,
@@ -90,7 +92,8 @@ export async function scheduledLessons(
   return m.query(
     `SELECT to_char(${on}, 'YYYY-MM-DD') AS date, x."lessonNumber", to_char(b.starts_at, 'HH24:MI') AS "startsAt",
             to_char(b.ends_at, 'HH24:MI') AS "endsAt", x."subjectId", x.subject, x."staffId", x.teacher, x."roomId", x.room,
-            x."classId", x."className", x."subgroupId", x."subgroupName", x."assignmentId", x.id AS "entryId", gc.grade
+            x."classId", x."className", x."subgroupId", x."subgroupName", x."assignmentId", x.id AS "entryId", false AS cancelled,
+            NULL::json AS change, gc.grade
        FROM generate_series(0, $3::date - $2::date) AS d(i)
        CROSS JOIN LATERAL (${ENTRY_SELECT} WHERE ${where.join(' AND ')}) x
        JOIN school_class gc ON gc.id = x."classId"
@@ -100,6 +103,112 @@ export async function scheduledLessons(
                x.subject COLLATE "ru-RU-x-icu", x.id`,
     values,
   );
+}
+
+/** A dated change of [from, to] (by its date or its move target) and whether its effective lesson is the filter's. */
+export interface DatedChange extends ChangeRow {
+  matches: boolean;
+  startsAt: string | null;
+  endsAt: string | null;
+}
+
+/**
+ * The school's dated changes whose date or move target lies in [from, to], each with `matches`: whether the lesson
+ * as changed (the substitute, the new room, the target date and lesson) belongs to the filter's view.
+ */
+export async function datedChanges(
+  m: EntityManager,
+  schoolId: string,
+  filter: TimetableViewFilter,
+  from: string,
+  to: string,
+): Promise<DatedChange[]> {
+  const values: unknown[] = [schoolId, from, to, filter.id];
+  const match = {
+    class: `x."classId" = $4`,
+    staff: `x."staffId" = $4`,
+    room: `x."roomId" = $4`,
+    student: `EXISTS (SELECT 1 FROM enrollment en WHERE en.student_id = $4 AND en.class_id = x."classId"
+                        AND en.starts_on <= x."onDate"::date AND (en.ends_on IS NULL OR en.ends_on > x."onDate"::date))
+              AND (x."subgroupId" IS NULL OR EXISTS (SELECT 1 FROM subgroup_member sm WHERE sm.subgroup_id = x."subgroupId" AND sm.student_id = $4
+                        AND sm.starts_on <= x."onDate"::date AND (sm.ends_on IS NULL OR sm.ends_on > x."onDate"::date)))`,
+  }[filter.kind];
+  const subject = filter.subjectId === undefined ? '' : ` AND x."subjectId" = $${values.push(filter.subjectId)}`;
+  return m.query(
+    `SELECT x.*, (${match}${subject}) AS matches, to_char(b.starts_at, 'HH24:MI') AS "startsAt", to_char(b.ends_at, 'HH24:MI') AS "endsAt"
+       FROM (${CHANGE_SELECT}
+              WHERE ch.school_id = $1 AND (ch.date BETWEEN $2::date AND $3::date OR ch.moved_to_date BETWEEN $2::date AND $3::date)) x
+       LEFT JOIN bell_schedule bs ON bs.school_id = $1 AND bs.is_default
+       LEFT JOIN bell b ON b.bell_schedule_id = bs.id AND b.lesson_number = x."onLesson"`,
+    values,
+  );
+}
+
+function changeView(c: ChangeRow): TimetableLessonChange {
+  return {
+    changeId: c.id,
+    kind: c.kind,
+    reason: c.reason,
+    orderNumber: c.orderNumber,
+    originalTeacher: c.originalTeacher,
+    originalRoom: c.originalRoom,
+    date: c.date,
+    lessonNumber: c.lessonNumber,
+    movedToDate: c.movedToDate,
+    movedToLesson: c.movedToLesson,
+  };
+}
+
+/**
+ * Dated changes laid over the scheduled lessons of [from, to] (sorted by date, then lesson number):
+ * - a substituted lesson shows the substitute (`teacher`, `staffId`), a room change the new room;
+ * - a cancelled lesson, and a moved one at its original slot, stay with `cancelled: true`;
+ * - a moved lesson appears at its target date and lesson, an extra lesson at its own, when they belong to the view;
+ *   so does a substituted lesson in the substitute's view and a lesson moved to a room in the room's view;
+ * every changed lesson carries `change` (kind, reason, order number, the original teacher and room).
+ */
+export function applyChanges(lessons: ScheduledLesson[], changes: DatedChange[], from: string, to: string): ScheduledLesson[] {
+  const byEntryDate = new Map(changes.filter((c) => c.entryId !== null).map((c) => [`${c.entryId}|${c.date}`, c]));
+  const shown = new Set<string>();
+  const out = lessons.map((l): ScheduledLesson => {
+    const c = byEntryDate.get(`${l.entryId}|${l.date}`);
+    if (!c) return l;
+    shown.add(c.id);
+    const change = changeView(c);
+    if (c.kind === TimetableChangeKind.Substitution) return { ...l, staffId: c.staffId, teacher: c.teacher, change };
+    if (c.kind === TimetableChangeKind.RoomChange) return { ...l, roomId: c.roomId, room: c.room, change };
+    return { ...l, cancelled: true, change };
+  });
+  for (const c of changes) {
+    if (!c.live || !c.matches || c.kind === TimetableChangeKind.Cancellation || c.onDate < from || c.onDate > to) continue;
+    if ((c.kind === TimetableChangeKind.Substitution || c.kind === TimetableChangeKind.RoomChange) && shown.has(c.id)) continue;
+    out.push({
+      date: c.onDate,
+      grade: c.grade,
+      lessonNumber: c.onLesson,
+      startsAt: c.startsAt,
+      endsAt: c.endsAt,
+      subjectId: c.subjectId,
+      subject: c.subject,
+      staffId: c.staffId,
+      teacher: c.teacher,
+      roomId: c.roomId,
+      room: c.room,
+      classId: c.classId,
+      className: c.className,
+      subgroupId: c.subgroupId,
+      subgroupName: c.subgroupName,
+      assignmentId: c.assignmentId,
+      entryId: c.entryId,
+      cancelled: false,
+      change: changeView(c),
+    });
+  }
+  // stable: the scheduled order within a slot stays, the changed-in lessons follow it
+  return out
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => (a.l.date < b.l.date ? -1 : a.l.date > b.l.date ? 1 : a.l.lessonNumber - b.l.lessonNumber || a.i - b.i))
+    .map((x) => x.l);
 }
 
 /**
@@ -158,7 +267,7 @@ export async function schoolDays(m: EntityManager, schoolId: string, from: strin
  * `gradeOn(date)` is the grade whose calendar decides the day (a class's, a student's class on that date); null: not
  * enrolled (no school day); undefined: a teacher's or a room's view — a school day when it is one for any grade, with
  * the reason of such a grade.
- * (Dated changes — substitutions, cancellations — are to be applied to `lessons` before this.)
+ * Dated changes are applied to `lessons` before this (`applyChanges`).
  */
 export function composeDays(
   from: string,
@@ -228,11 +337,12 @@ export class TimetableViewService {
     const filter = viewFilter(q);
     const m = this.db.manager;
     const gradeOn = await this.reachAndGrade(m, actor, filter, from, to);
-    const [lessons, dayOf] = await Promise.all([
+    const [lessons, changes, dayOf] = await Promise.all([
       scheduledLessons(m, actor.schoolId, filter, from, to),
+      datedChanges(m, actor.schoolId, filter, from, to),
       schoolDays(m, actor.schoolId, from, to),
     ]);
-    return { from, to, days: composeDays(from, to, lessons, dayOf, gradeOn) };
+    return { from, to, days: composeDays(from, to, applyChanges(lessons, changes, from, to), dayOf, gradeOn) };
   }
 
   /** 404 when the filter's record is out of the actor's reach; the grade whose calendar decides each day. */

@@ -1,4 +1,4 @@
-import { composeDays, etagOf, mondayOf, noneMatch, ScheduledLesson, viewFilter } from './timetable-view.service';
+import { applyChanges, composeDays, DatedChange, etagOf, mondayOf, noneMatch, ScheduledLesson, viewFilter } from './timetable-view.service';
 
 const lesson = (date: string, grade: number, lessonNumber: number): ScheduledLesson => ({
   date,
@@ -18,6 +18,8 @@ const lesson = (date: string, grade: number, lessonNumber: number): ScheduledLes
   subgroupName: null,
   assignmentId: 'a',
   entryId: `${date}-${lessonNumber}`,
+  cancelled: false,
+  change: null,
 });
 
 describe('timetable views: pure parts', () => {
@@ -60,5 +62,29 @@ describe('timetable views: pure parts', () => {
     expect(noneMatch(`"x", ${tag}`, tag)).toBe(true);
     expect(noneMatch('*', tag)).toBe(true);
     expect(noneMatch('"x"', tag)).toBe(false);
+  });
+
+  it('dated changes: a substitute replaces the teacher, a cancelled lesson stays flagged, a moved one appears at its target', () => {
+    const base = { ...lesson('2026-09-14', 5, 1) };
+    const change = (over: Partial<DatedChange>): DatedChange => ({
+      id: 'ch', kind: 'substitution' as DatedChange['kind'], date: '2026-09-14', lessonNumber: 1, entryId: base.entryId, assignmentId: 'a', classId: 'c',
+      className: '5А', grade: 5, subgroupId: null, subgroupName: null, subjectId: 's', subject: 'Математика', originalStaffId: 't',
+      originalTeacher: 'Иванова Мария', staffId: 'z', teacher: 'Заменова Анна', originalRoom: null, roomId: null, room: null, movedToDate: null,
+      movedToLesson: null, reason: 'Болезнь', orderNumber: '1-к', createdAt: new Date(), onDate: '2026-09-14', onLesson: 1, live: true, matches: true,
+      startsAt: '08:30', endsAt: '09:15', ...over,
+    });
+    const [sub] = applyChanges([base], [change({})], '2026-09-14', '2026-09-20');
+    expect(sub).toMatchObject({ staffId: 'z', teacher: 'Заменова Анна', cancelled: false, change: { kind: 'substitution', originalTeacher: 'Иванова Мария' } });
+    const [cancelled] = applyChanges([base], [change({ kind: 'cancellation' as DatedChange['kind'], staffId: 't' })], '2026-09-14', '2026-09-20');
+    expect(cancelled).toMatchObject({ cancelled: true, teacher: 'Иванова Мария', change: { kind: 'cancellation' } });
+    const later = lesson('2026-09-15', 5, 1);
+    const moved = applyChanges([base, later], [change({ kind: 'move' as DatedChange['kind'], staffId: 't', movedToDate: '2026-09-15', movedToLesson: 6, onDate: '2026-09-15', onLesson: 6 })], '2026-09-14', '2026-09-20');
+    expect(moved.map((l) => [l.date, l.lessonNumber, l.cancelled])).toEqual([
+      ['2026-09-14', 1, true],
+      ['2026-09-15', 1, false],
+      ['2026-09-15', 6, false],
+    ]);
+    const extra = applyChanges([base], [change({ kind: 'extra' as DatedChange['kind'], entryId: null, onLesson: 7, lessonNumber: 7 })], '2026-09-14', '2026-09-20');
+    expect(extra.map((l) => [l.lessonNumber, l.entryId])).toEqual([[1, base.entryId], [7, null]]);
   });
 });

@@ -43,6 +43,43 @@ export class TimetableViewQuery {
   subjectId?: string;
 }
 
+/** How a dated change altered a lesson (R-SCH-3). */
+export class TimetableLessonChange {
+  @ApiProperty({ format: 'uuid' })
+  changeId!: string;
+
+  /** substitution, room_change, cancellation, move (on the original slot: the lesson left; on the target: it came), extra */
+  @ApiProperty({ enum: ['substitution', 'room_change', 'cancellation', 'move', 'extra'] })
+  kind!: string;
+
+  /** @example 'Болезнь учителя' */
+  reason!: string;
+
+  /** Номер приказа, when known. */
+  @ApiProperty({ type: String, nullable: true })
+  orderNumber!: string | null;
+
+  /** The assignment's own teacher (for a substitution: the one replaced). */
+  originalTeacher!: string;
+
+  /** The scheduled room (before a room change). */
+  @ApiProperty({ type: String, nullable: true })
+  originalRoom!: string | null;
+
+  /** A moved lesson: its original date and lesson number. */
+  @ApiProperty({ type: String, format: 'date' })
+  date!: string;
+
+  lessonNumber!: number;
+
+  /** A moved lesson: where it went. */
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  movedToDate!: string | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  movedToLesson!: number | null;
+}
+
 /** One lesson of a day: the bell times of the school's default bell schedule and who, what, where. */
 export class TimetableLessonView {
   /** @example 1 */
@@ -92,9 +129,16 @@ export class TimetableLessonView {
   @ApiProperty({ format: 'uuid' })
   assignmentId!: string;
 
-  /** The weekly timetable entry the lesson comes from. */
-  @ApiProperty({ format: 'uuid' })
-  entryId!: string;
+  /** The weekly timetable entry the lesson comes from; null for an extra lesson. */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  entryId!: string | null;
+
+  /** Not held: cancelled, or moved elsewhere (kept in the view with this flag). */
+  cancelled!: boolean;
+
+  /** The dated change that altered the lesson; null: as the weekly timetable says. */
+  @ApiProperty({ type: TimetableLessonChange, nullable: true })
+  change!: TimetableLessonChange | null;
 }
 
 /** One day of a timetable view. */
