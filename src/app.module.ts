@@ -1,3 +1,4 @@
+import { ScheduleSourcesModule } from './common/schedule-sources/schedule-sources';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -34,6 +35,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config)),
         databaseModule(config, 'ejournal-api'),
         RedisModule,
+        ScheduleSourcesModule,
         HealthModule,
         AuditModule,
         AuthModule,

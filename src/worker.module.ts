@@ -1,3 +1,4 @@
+import { ScheduleSourcesModule } from './common/schedule-sources/schedule-sources';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -27,6 +28,7 @@ export class WorkerModule {
         // every entity, so that relations between modules resolve whatever subset of modules the worker loads
         TypeOrmModule.forFeature(ENTITIES),
         RedisModule,
+        ScheduleSourcesModule,
         AuditModule,
         JobsModule.forRoot(config, 'worker'),
         ...JOB_HANDLER_MODULES,

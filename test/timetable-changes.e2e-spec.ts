@@ -29,6 +29,8 @@ const addDays = (date: string, n: number): string => {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };
+/** The schools' today in this suite: a Wednesday of the second quarter of the seeded year. */
+const TODAY = '2026-11-18';
 const isoWeekday = (date: string): number => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
 /**
@@ -84,14 +86,17 @@ describe('timetable changes (schedule)', () => {
   const countChanges = async () => Number(((await t.db.query('SELECT count(*) AS n FROM timetable_change')) as Array<{ n: string }>)[0].n);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // a fixed school today inside the seeded year (2026/2027), so the rules about the future and the coming week hold
+    // whatever day the suite runs
+    t = await createTestApp({}, { today: TODAY });
     s1 = await seedTestSchool(t, 1, { studentsPerClass: 8 });
     admin = await bearer(t, s1.logins.admin);
     deputy = await bearer(t, s1.logins.deputy);
     director = await bearer(t, s1.logins.director);
-    today = ((await t.db.query(`SELECT to_char((now() AT TIME ZONE time_zone)::date, 'YYYY-MM-DD') AS d FROM school WHERE id = $1`, [s1.id])) as Array<{
+    today = ((await t.db.query(`SELECT to_char(school_today(time_zone), 'YYYY-MM-DD') AS d FROM school WHERE id = $1`, [s1.id])) as Array<{
       d: string;
     }>)[0].d;
+    expect(today).toBe(TODAY);
   }, 120_000);
   afterAll(() => t.close());
 

@@ -29,6 +29,7 @@ import { WeekPattern } from '../modules/school/entities/week-pattern.entity';
 import { Room } from '../modules/schedule/entities/room.entity';
 import { Notification } from '../modules/messaging/notification.entity';
 import { TimetableChange } from '../modules/schedule/entities/timetable-change.entity';
+import { Lesson } from '../modules/schedule/entities/lesson.entity';
 import { TimetableEntry } from '../modules/schedule/entities/timetable-entry.entity';
 
 /**
@@ -41,7 +42,7 @@ export const ENTITIES: Function[] = [
   Subject, Staff, SchoolClass,
   Student, Guardian, StudentGuardian, Enrollment, Movement, Subgroup, SubgroupMember, TeachingAssignment, InvitationCode,
   ImportUpload,
-  Room, TimetableEntry, TimetableChange,
+  Room, TimetableEntry, TimetableChange, Lesson,
   Notification,
   CurriculumHours, ThematicPlan, PlanTopic,
 ];

@@ -76,6 +76,21 @@ export async function cloneTemplateDatabase(): Promise<string> {
   return url.toString();
 }
 
+/**
+ * Fixes the schools' "today" of a test database (the setting `ejournal.today` that `school_today()` honours), for
+ * suites whose rules depend on the date (future vs past, the coming week) and must not depend on the day they run.
+ */
+async function fixToday(url: string, today: string): Promise<void> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`today must be YYYY-MM-DD, not ${today}`);
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    await client.query(`ALTER DATABASE "${new URL(url).pathname.slice(1)}" SET ejournal.today = '${today}'`);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function dropDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   const client = new Client({ connectionString: adminUrl() });
@@ -89,11 +104,12 @@ export async function dropDatabase(url: string): Promise<void> {
 
 /**
  * The api exactly as main.ts builds it, on a database of its own; requests go over a real socket (supertest).
- * `env` overrides variables; `{ REDIS_URL: undefined }` runs without Redis. Redis keys get a prefix of their own
+ * `env` overrides variables; `{ REDIS_URL: undefined }` runs without Redis; `options.today` fixes the schools' today. Redis keys get a prefix of their own
  * (REDIS_PREFIX `ejtest-<random>` unless given), so suites never share throttle counters or queues.
  */
-export async function createTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string | undefined> = {}, options: { today?: string } = {}): Promise<TestApp> {
   const databaseUrl = await cloneTemplateDatabase();
+  if (options.today !== undefined) await fixToday(databaseUrl, options.today);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,

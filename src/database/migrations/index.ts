@@ -9,6 +9,7 @@ import { Imports1796740000000 } from './1796740000000-imports';
 import { Timetable1796800000000 } from './1796800000000-timetable';
 import { Planning1796810000000 } from './1796810000000-planning';
 import { TimetableChanges1796820000000 } from './1796820000000-timetable-changes';
+import { Lessons1796900000000 } from './1796900000000-lessons';
 
 /** Every migration, in order. A migration that has landed is never edited; add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   Timetable1796800000000,
   Planning1796810000000,
   TimetableChanges1796820000000,
+  Lessons1796900000000,
 ];

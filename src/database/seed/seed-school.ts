@@ -1,3 +1,4 @@
+import { deriveLessons } from '../../modules/schedule/lesson-derivation';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Role, SCHOOL_ROLES, STAFF_ROLES } from '../../common/access/role';
@@ -298,5 +299,7 @@ export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: Se
     [['school_id', 'uuid'], ['plan_id', 'uuid'], ['position', 'int'], ['title', 'text'], ['hours', 'numeric'], ['kind', 'text']],
     planning.plans.flatMap((p, i) => p.topics.map((t, k) => [schoolId, planIds[i], k + 1, t.title, t.hours, t.kind])),
   );
+  // the dated lessons of the year, from the timetable and the calendar (as every later change of either re-derives them)
+  await deriveLessons(m, { schoolId, from: g.academicYear.startsOn, to: g.academicYear.endsOn });
   return { schoolId, academicYearId: year.id, staffIds, classIds, studentIds, guardianIds, subgroupIds, assignmentIds, roomIds, userIds };
 }

@@ -355,7 +355,7 @@ export class StudentService {
   async roster(actor: Actor, classId: string, query: ClassRosterQuery): Promise<ClassRoster> {
     const p = positionalParams([classId, query.on ?? null, actor.schoolId]);
     const rows = (await this.db.manager.query(
-      `WITH d AS (SELECT coalesce($2::date, (now() AT TIME ZONE sc.time_zone)::date) AS on_date FROM school sc WHERE sc.id = $3)
+      `WITH d AS (SELECT coalesce($2::date, school_today(sc.time_zone)) AS on_date FROM school sc WHERE sc.id = $3)
        SELECT c.grade, c.letter, to_char(d.on_date, 'YYYY-MM-DD') AS on_date,
               s.id, s.surname, s.name, s.patronymic, s.gender, to_char(s.birth_date, 'YYYY-MM-DD') AS birth_date, s.personal_file_number
          FROM school_class c CROSS JOIN d
@@ -398,7 +398,7 @@ export class StudentService {
   /** The card as the API shows it, with the class on the school's today. */
   async card(m: EntityManager, schoolId: string, id: string): Promise<StudentCard> {
     const rows = (await m.query(
-      `WITH d AS (SELECT (now() AT TIME ZONE sc.time_zone)::date AS today FROM school sc WHERE sc.id = $2)
+      `WITH d AS (SELECT school_today(sc.time_zone) AS today FROM school sc WHERE sc.id = $2)
        SELECT s.id, s.surname, s.name, s.patronymic, to_char(s.birth_date, 'YYYY-MM-DD') AS birth_date, s.gender,
               s.personal_file_number, s.phone, s.email, s.user_id, s.verified_at, s.verified_by_user_id,
               u.full_name AS verified_by_name, e.class_id, c.grade, c.letter, s.created_at, s.updated_at

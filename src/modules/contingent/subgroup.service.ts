@@ -1,3 +1,4 @@
+import { schoolToday } from '../school/school-today';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -352,11 +353,8 @@ export class SubgroupService {
   }
 
   /** Today in the school's time zone. */
-  private async today(m: EntityManager, schoolId: string): Promise<string> {
-    const rows = (await m.query('SELECT ((now() AT TIME ZONE time_zone)::date)::text AS d FROM school WHERE id = $1', [schoolId])) as Array<{
-      d: string;
-    }>;
-    return rows[0].d;
+  private today(m: EntityManager, schoolId: string): Promise<string> {
+    return schoolToday(m, schoolId);
   }
 
   private async find(m: EntityManager, schoolId: string, id: string): Promise<Subgroup> {

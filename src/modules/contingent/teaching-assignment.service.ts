@@ -1,3 +1,4 @@
+import { ScheduleSources } from '../../common/schedule-sources/schedule-sources';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -63,7 +64,10 @@ export const assignmentOrderValues = (a: TeachingAssignment) => [a.schoolClass!.
 
 @Injectable()
 export class TeachingAssignmentService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sources: ScheduleSources,
+  ) {}
 
   async list(actor: Actor, yearId: string, query: TeachingAssignmentListQuery): Promise<Page<TeachingAssignmentResponse>> {
     await this.assertYear(this.db.manager, actor.schoolId, yearId);
@@ -120,6 +124,12 @@ export class TeachingAssignmentService {
         // one behind, which the check below refuses (`subgroup-invalid`)
         await this.assertValid(m, actor.schoolId, a.academicYearId, fields, a);
         await m.update(TeachingAssignment, { id: a.id, schoolId: actor.schoolId }, fields);
+        // the dated lessons of the year follow the teacher, class or subgroup (lessons with journal data stay)
+        const [year] = (await m.query('SELECT starts_on AS "startsOn", ends_on AS "endsOn" FROM academic_year WHERE id = $1', [a.academicYearId])) as Array<{
+          startsOn: string;
+          endsOn: string;
+        }>;
+        await this.sources.changed(m, { schoolId: actor.schoolId, from: year.startsOn, to: year.endsOn, classIds: [...new Set([a.classId, fields.classId])] });
         return toResponse(await this.find(m, actor.schoolId, a.id));
       });
     } catch (e) {

@@ -38,8 +38,8 @@ export function invalidCode(): ProblemError {
 const CODE_COLUMNS = `SELECT c.id, c.school_id, c.kind, c.student_id, c.guardian_id,
        (c.used_at IS NULL AND c.revoked_at IS NULL AND c.expires_at > now()
         AND EXISTS (SELECT 1 FROM enrollment e JOIN school sc ON sc.id = e.school_id
-                     WHERE e.student_id = c.student_id AND e.starts_on <= (now() AT TIME ZONE sc.time_zone)::date
-                       AND (e.ends_on IS NULL OR e.ends_on > (now() AT TIME ZONE sc.time_zone)::date))) AS usable
+                     WHERE e.student_id = c.student_id AND e.starts_on <= school_today(sc.time_zone)
+                       AND (e.ends_on IS NULL OR e.ends_on > school_today(sc.time_zone)))) AS usable
   FROM invitation_code c`;
 
 export interface ActivationResult {

@@ -253,8 +253,8 @@ export class InvitationCodesService {
           `SELECT EXISTS (
              SELECT 1 FROM enrollment e JOIN school ON school.id = $2
               WHERE e.student_id = $1 AND e.school_id = $2
-                AND e.starts_on <= (now() AT TIME ZONE school.time_zone)::date
-                AND (e.ends_on IS NULL OR e.ends_on > (now() AT TIME ZONE school.time_zone)::date)
+                AND e.starts_on <= school_today(school.time_zone)
+                AND (e.ends_on IS NULL OR e.ends_on > school_today(school.time_zone))
                 AND ${classManagedBy(actor, 'e.class_id', q.bind)}) AS ok`,
           q.values,
         )) as Array<{ ok: boolean }>;
@@ -280,7 +280,7 @@ export class InvitationCodesService {
 
   private async classOf(m: EntityManager, schoolId: string, classId: string): Promise<ClassRow> {
     const rows = (await m.query(
-      `SELECT c.grade, c.letter, to_char((now() AT TIME ZONE s.time_zone)::date, 'YYYY-MM-DD') AS today
+      `SELECT c.grade, c.letter, to_char(school_today(s.time_zone), 'YYYY-MM-DD') AS today
          FROM school_class c JOIN school s ON s.id = c.school_id WHERE c.id = $1 AND c.school_id = $2`,
       [classId, schoolId],
     )) as ClassRow[];

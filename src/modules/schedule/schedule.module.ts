@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '../messaging/messaging.module';
+import { Lesson } from './entities/lesson.entity';
+import { LessonDerivation } from './lesson-derivation';
 import { Room } from './entities/room.entity';
 import { TimetableChange } from './entities/timetable-change.entity';
 import { TimetableEntry } from './entities/timetable-entry.entity';
@@ -13,11 +15,14 @@ import { TimetableViewController } from './timetable-view.controller';
 import { TimetableViewService } from './timetable-view.service';
 import { TimetableService } from './timetable.service';
 
-/** Schedule (issue 5): rooms, the weekly timetable, its dated changes (substitutions…) and its views (day, week). Dated changes and lessons build on TimetableService's tables. */
+/**
+ * Schedule (issue 5): rooms, the weekly timetable, its dated changes (substitutions…), its views (day, week) and the
+ * dated lessons derived from them and the calendar (LessonDerivation listens to every source's writes).
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([Room, TimetableEntry, TimetableChange]), MessagingModule],
+  imports: [TypeOrmModule.forFeature([Room, TimetableEntry, TimetableChange, Lesson]), MessagingModule],
   controllers: [RoomController, TimetableController, TimetableViewController, TimetableChangeController],
-  providers: [RoomService, TimetableService, TimetableViewService, TimetableChangeService],
+  providers: [RoomService, TimetableService, TimetableViewService, TimetableChangeService, LessonDerivation],
   exports: [TimetableService, TimetableViewService, TimetableChangeService],
 })
 export class ScheduleModule {}

@@ -5,6 +5,7 @@ import { Actor } from '../../common/access/actor';
 import { conflict, fieldProblem, notFound, ProblemError } from '../../common/errors/problem';
 import { addDays, weekday } from '../school/calendar/working-calendar';
 import { schoolToday } from '../school/school-today';
+import { ScheduleSources } from '../../common/schedule-sources/schedule-sources';
 import {
   ChangeConflict,
   CreateTimetableChangeDto,
@@ -63,6 +64,7 @@ export class TimetableChangeService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly notifications: NotificationService,
+    private readonly sources: ScheduleSources,
   ) {}
 
   create(actor: Actor, dto: CreateTimetableChangeDto): Promise<TimetableChangeResponse> {
@@ -167,6 +169,7 @@ export class TimetableChangeService {
         ],
       )) as Array<{ id: string }>;
       const row = await this.row(m, school, id);
+      await this.lessonsChanged(m, school, row);
       await this.notify(m, school, row);
       return toResponse(row);
     });
@@ -216,7 +219,14 @@ export class TimetableChangeService {
       const first = row.date < row.onDate ? row.date : row.onDate;
       if (first < today) throw conflict('timetable-change-past', 'a change of a past date stays in the log');
       await m.query('DELETE FROM timetable_change WHERE id = $1 AND school_id = $2', [changeId, actor.schoolId]);
+      await this.lessonsChanged(m, actor.schoolId, row);
     });
+  }
+
+  /** The dated lessons of the change's class follow it, on its date and at a move's target. */
+  private async lessonsChanged(m: EntityManager, schoolId: string, c: ChangeRow): Promise<void> {
+    const [from, to] = c.date < c.onDate ? [c.date, c.onDate] : [c.onDate, c.date];
+    await this.sources.changed(m, { schoolId, from, to, classIds: [c.classId] });
   }
 
   /**

@@ -19,6 +19,12 @@ export interface TimetableViewFilter {
   subjectId?: string;
 }
 
+/**
+ * Whose lessons: a view's filter, or, for the derivation of dated lessons, a whole school or some of its classes
+ * (changes of those classes' lessons, wherever they are moved).
+ */
+export type LessonFilter = TimetableViewFilter | { kind: 'school'; subjectId?: undefined } | { kind: 'classes'; ids: string[]; subjectId?: undefined };
+
 /** A lesson of the weekly timetable placed on a date, with its class's grade (for the grade's calendar). */
 export interface ScheduledLesson extends TimetableLessonView {
   date: string;
@@ -70,36 +76,43 @@ export function mondayOf(date: string): string {
 export async function scheduledLessons(
   m: EntityManager,
   schoolId: string,
-  filter: TimetableViewFilter,
+  filter: LessonFilter,
   from: string,
   to: string,
 ): Promise<ScheduledLesson[]> {
-  const values: unknown[] = [schoolId, from, to, filter.id];
-  const on = `($2::date + d.i)`;
-  const where = [`e.school_id = $1`, `e.weekday = extract(isodow FROM ${on})::int`, `e.valid_from <= ${on}`, `(e.valid_to IS NULL OR e.valid_to > ${on})`];
-  if (filter.kind === 'class') where.push(`a.class_id = $4`);
-  if (filter.kind === 'staff') where.push(`a.staff_id = $4`);
-  if (filter.kind === 'room') where.push(`e.room_id = $4`);
+  const values: unknown[] = [schoolId, from, to];
+  // the entries that meet [from, to] (filtered by class, teacher, room, subject), then placed on the dates of their
+  // weekday within their validity; a student's lessons depend on the date (enrolment, subgroup membership)
+  const entry = [`e.school_id = $1`, `e.valid_from <= $3::date`, `(e.valid_to IS NULL OR e.valid_to > $2::date)`];
+  const onDate: string[] = [];
+  if (filter.kind === 'classes') entry.push(`a.class_id = ANY($${values.push(filter.ids)}::uuid[])`);
+  if (filter.kind === 'class') entry.push(`a.class_id = $${values.push(filter.id)}`);
+  if (filter.kind === 'staff') entry.push(`a.staff_id = $${values.push(filter.id)}`);
+  if (filter.kind === 'room') entry.push(`e.room_id = $${values.push(filter.id)}`);
   if (filter.kind === 'student') {
-    where.push(
-      `EXISTS (SELECT 1 FROM enrollment en WHERE en.student_id = $4 AND en.class_id = a.class_id
-                  AND en.starts_on <= ${on} AND (en.ends_on IS NULL OR en.ends_on > ${on}))`,
-      `(a.subgroup_id IS NULL OR EXISTS (SELECT 1 FROM subgroup_member sm WHERE sm.subgroup_id = a.subgroup_id AND sm.student_id = $4
-                  AND sm.starts_on <= ${on} AND (sm.ends_on IS NULL OR sm.ends_on > ${on})))`,
+    const student = `$${values.push(filter.id)}`;
+    onDate.push(
+      `EXISTS (SELECT 1 FROM enrollment en WHERE en.student_id = ${student} AND en.class_id = x."classId"
+                  AND en.starts_on <= d.on AND (en.ends_on IS NULL OR en.ends_on > d.on))`,
+      `(x."subgroupId" IS NULL OR EXISTS (SELECT 1 FROM subgroup_member sm WHERE sm.subgroup_id = x."subgroupId" AND sm.student_id = ${student}
+                  AND sm.starts_on <= d.on AND (sm.ends_on IS NULL OR sm.ends_on > d.on)))`,
     );
   }
-  if (filter.subjectId !== undefined) where.push(`a.subject_id = $${values.push(filter.subjectId)}`);
+  if (filter.subjectId !== undefined) entry.push(`a.subject_id = $${values.push(filter.subjectId)}`);
   return m.query(
-    `SELECT to_char(${on}, 'YYYY-MM-DD') AS date, x."lessonNumber", to_char(b.starts_at, 'HH24:MI') AS "startsAt",
+    `WITH x AS MATERIALIZED (${ENTRY_SELECT} WHERE ${entry.join(' AND ')}),
+          d AS (SELECT $2::date + i AS on FROM generate_series(0, $3::date - $2::date) AS i)
+     SELECT to_char(d.on, 'YYYY-MM-DD') AS date, x."lessonNumber", to_char(b.starts_at, 'HH24:MI') AS "startsAt",
             to_char(b.ends_at, 'HH24:MI') AS "endsAt", x."subjectId", x.subject, x."staffId", x.teacher, x."roomId", x.room,
             x."classId", x."className", x."subgroupId", x."subgroupName", x."assignmentId", x.id AS "entryId", false AS cancelled,
             NULL::json AS change, gc.grade
-       FROM generate_series(0, $3::date - $2::date) AS d(i)
-       CROSS JOIN LATERAL (${ENTRY_SELECT} WHERE ${where.join(' AND ')}) x
+       FROM d
+       JOIN x ON x.weekday = extract(isodow FROM d.on)::int AND x."validFrom" <= d.on AND (x."validTo" IS NULL OR x."validTo" > d.on)
        JOIN school_class gc ON gc.id = x."classId"
        LEFT JOIN bell_schedule bs ON bs.school_id = $1 AND bs.is_default
        LEFT JOIN bell b ON b.bell_schedule_id = bs.id AND b.lesson_number = x."lessonNumber"
-      ORDER BY d.i, x."lessonNumber", gc.grade, gc.letter COLLATE "ru-RU-x-icu", x."subgroupName" COLLATE "ru-RU-x-icu" NULLS FIRST,
+      ${onDate.length === 0 ? '' : `WHERE ${onDate.join(' AND ')}`}
+      ORDER BY d.on, x."lessonNumber", gc.grade, gc.letter COLLATE "ru-RU-x-icu", x."subgroupName" COLLATE "ru-RU-x-icu" NULLS FIRST,
                x.subject COLLATE "ru-RU-x-icu", x.id`,
     values,
   );
@@ -119,20 +132,38 @@ export interface DatedChange extends ChangeRow {
 export async function datedChanges(
   m: EntityManager,
   schoolId: string,
-  filter: TimetableViewFilter,
+  filter: LessonFilter,
   from: string,
   to: string,
 ): Promise<DatedChange[]> {
-  const values: unknown[] = [schoolId, from, to, filter.id];
-  const match = {
-    class: `x."classId" = $4`,
-    staff: `x."staffId" = $4`,
-    room: `x."roomId" = $4`,
-    student: `EXISTS (SELECT 1 FROM enrollment en WHERE en.student_id = $4 AND en.class_id = x."classId"
+  const values: unknown[] = [schoolId, from, to];
+  const id = (): string => `$${values.push(filter.kind === 'school' ? null : filter.kind === 'classes' ? filter.ids : filter.id)}`;
+  let match: string;
+  switch (filter.kind) {
+    case 'school':
+      match = 'true';
+      break;
+    case 'classes':
+      match = `x."classId" = ANY(${id()}::uuid[])`;
+      break;
+    case 'class':
+      match = `x."classId" = ${id()}`;
+      break;
+    case 'staff':
+      match = `x."staffId" = ${id()}`;
+      break;
+    case 'room':
+      match = `x."roomId" = ${id()}`;
+      break;
+    case 'student': {
+      const student = id();
+      match = `EXISTS (SELECT 1 FROM enrollment en WHERE en.student_id = ${student} AND en.class_id = x."classId"
                         AND en.starts_on <= x."onDate"::date AND (en.ends_on IS NULL OR en.ends_on > x."onDate"::date))
-              AND (x."subgroupId" IS NULL OR EXISTS (SELECT 1 FROM subgroup_member sm WHERE sm.subgroup_id = x."subgroupId" AND sm.student_id = $4
-                        AND sm.starts_on <= x."onDate"::date AND (sm.ends_on IS NULL OR sm.ends_on > x."onDate"::date)))`,
-  }[filter.kind];
+              AND (x."subgroupId" IS NULL OR EXISTS (SELECT 1 FROM subgroup_member sm WHERE sm.subgroup_id = x."subgroupId" AND sm.student_id = ${student}
+                        AND sm.starts_on <= x."onDate"::date AND (sm.ends_on IS NULL OR sm.ends_on > x."onDate"::date)))`;
+      break;
+    }
+  }
   const subject = filter.subjectId === undefined ? '' : ` AND x."subjectId" = $${values.push(filter.subjectId)}`;
   return m.query(
     `SELECT x.*, (${match}${subject}) AS matches, to_char(b.starts_at, 'HH24:MI') AS "startsAt", to_char(b.ends_at, 'HH24:MI') AS "endsAt"

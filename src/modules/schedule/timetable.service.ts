@@ -6,6 +6,7 @@ import { Actor } from '../../common/access/actor';
 import { conflict, FieldError, notFound, ProblemError, validationProblem } from '../../common/errors/problem';
 import { addDays } from '../school/calendar/working-calendar';
 import { schoolToday } from '../school/school-today';
+import { ScheduleSources } from '../../common/schedule-sources/schedule-sources';
 import {
   ClassWeekEntryDto,
   CopyClassWeekDto,
@@ -76,7 +77,10 @@ function entriesProblem(errors: Array<FieldError & { code: string }>): ProblemEr
  */
 @Injectable()
 export class TimetableService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sources: ScheduleSources,
+  ) {}
 
   async list(actor: Actor, yearId: string, q: TimetableQuery): Promise<TimetableResponse> {
     const m = this.db.manager;
@@ -105,7 +109,9 @@ export class TimetableService {
       const row: EntryRow = { id: randomUUID(), ...this.slot(dto), validFrom: dto.validFrom, validTo };
       await this.insert(m, actor.schoolId, year.id, [row]);
       await this.assertNoConflicts(m, actor.schoolId, [row.id]);
-      return this.entry(m, actor.schoolId, row.id);
+      const entry = await this.entry(m, actor.schoolId, row.id);
+      await this.lessonsChanged(m, actor.schoolId, year, [entry]);
+      return entry;
     });
   }
 
@@ -132,21 +138,23 @@ export class TimetableService {
         [entryId, actor.schoolId, next.weekday, next.lessonNumber, next.assignmentId, next.roomId, next.validFrom, next.validTo],
       );
       await this.assertNoConflicts(m, actor.schoolId, [entryId]);
-      return this.entry(m, actor.schoolId, entryId);
+      const entry = await this.entry(m, actor.schoolId, entryId);
+      await this.lessonsChanged(m, actor.schoolId, year, [current, entry]);
+      return entry;
     });
   }
 
   async delete(actor: Actor, entryId: string): Promise<void> {
     await this.db.transaction(async (m) => {
       await lockTimetable(m, actor.schoolId);
-      const result = await m
+      const current = await this.entry(m, actor.schoolId, entryId);
+      await m
         .createQueryBuilder()
         .delete()
         .from(TimetableEntry)
         .where('id = :id AND school_id = :school', { id: entryId, school: actor.schoolId })
         .execute();
-      const affected = result.affected;
-      if (!affected) throw notFound('Timetable entry');
+      await this.lessonsChanged(m, actor.schoolId, await this.year(m, actor.schoolId, current.academicYearId), [current]);
     });
   }
 
@@ -282,6 +290,7 @@ export class TimetableService {
     const rows: EntryRow[] = entries.map((e) => ({ id: randomUUID(), ...this.slot(e), validFrom, validTo }));
     await this.insert(m, schoolId, year.id, rows);
     await this.assertNoConflicts(m, schoolId, rows.map((r) => r.id));
+    await this.sources.changed(m, { schoolId, from: validFrom, to: validTo === null ? year.endsOn : addDays(validTo, -1), classIds: [cls.id] });
     const items: TimetableEntryResponse[] = await m.query(
       `${ENTRY_SELECT} WHERE e.school_id = $1 AND a.class_id = $2 AND e.valid_from <= $3::date AND (e.valid_to IS NULL OR e.valid_to > $3::date) ${ENTRY_ORDER}`,
       [schoolId, cls.id, validFrom],
@@ -398,6 +407,21 @@ export class TimetableService {
       }
     });
     if (errors.length > 0) throw entriesProblem(errors);
+  }
+
+  /**
+   * The dated lessons follow the entries: re-derived over the entries' validity (before and after the write) for
+   * their classes.
+   */
+  private async lessonsChanged(
+    m: EntityManager,
+    schoolId: string,
+    year: Year,
+    entries: Array<Pick<TimetableEntryResponse, 'classId' | 'validFrom' | 'validTo'>>,
+  ): Promise<void> {
+    const from = entries.map((e) => e.validFrom).reduce((a, b) => (a < b ? a : b));
+    const to = entries.map((e) => (e.validTo === null ? year.endsOn : addDays(e.validTo, -1))).reduce((a, b) => (a > b ? a : b));
+    await this.sources.changed(m, { schoolId, from, to, classIds: [...new Set(entries.map((e) => e.classId))] });
   }
 
   private async year(m: EntityManager, schoolId: string, yearId: string): Promise<Year> {

@@ -20,6 +20,7 @@ import { Holiday } from './entities/holiday.entity';
 import { StudyPeriod, StudyPeriodKind } from './entities/study-period.entity';
 import { WeekPattern } from './entities/week-pattern.entity';
 import { lockSchool } from './school-lock';
+import { ScheduleSources } from '../../common/schedule-sources/schedule-sources';
 import {
   assertBandsCoverAllGrades,
   assertDateRange,
@@ -46,7 +47,10 @@ const byStartThenId = (alias: string): KeysetKey[] => [
  */
 @Injectable()
 export class AcademicYearService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sources: ScheduleSources,
+  ) {}
 
   // ---- academic years -------------------------------------------------------------------------------
 
@@ -100,8 +104,12 @@ export class AcademicYearService {
       if (last && last > next.endsOn) {
         throw fieldProblem('year-excludes-records', 'endsOn', `must not be before ${last}: periods, holidays or calendar days of the year end then`);
       }
+      const before = { startsOn: year.startsOn, endsOn: year.endsOn };
       Object.assign(year, dto);
-      return m.save(year);
+      const saved = await m.save(year);
+      const from = before.startsOn < year.startsOn ? before.startsOn : year.startsOn;
+      await this.calendarChanged(m, actor.schoolId, from, before.endsOn > year.endsOn ? before.endsOn : year.endsOn);
+      return saved;
     });
   }
 
@@ -165,7 +173,9 @@ export class AcademicYearService {
       const year = await this.get(actor, yearId, m, true);
       const holiday = m.create(Holiday, { ...dto, schoolId: actor.schoolId, academicYearId: year.id });
       await this.assertHolidayFits(m, year, holiday);
-      return m.save(holiday);
+      const saved = await m.save(holiday);
+      await this.calendarChanged(m, actor.schoolId, holiday.startsOn, holiday.endsOn);
+      return saved;
     });
   }
 
@@ -173,15 +183,19 @@ export class AcademicYearService {
     return this.db.transaction(async (m) => {
       const holiday = await this.findOwned(m, Holiday, actor, holidayId, 'Holiday');
       const year = await this.get(actor, holiday.academicYearId, m, true);
+      const before = { startsOn: holiday.startsOn, endsOn: holiday.endsOn };
       Object.assign(holiday, dto);
       assertDateRange(holiday.startsOn, holiday.endsOn);
       await this.assertHolidayFits(m, year, holiday);
-      return m.save(holiday);
+      const saved = await m.save(holiday);
+      await this.calendarChanged(m, actor.schoolId, before.startsOn, before.endsOn);
+      await this.calendarChanged(m, actor.schoolId, holiday.startsOn, holiday.endsOn);
+      return saved;
     });
   }
 
   async deleteHoliday(actor: Actor, holidayId: string): Promise<void> {
-    await this.deleteOwned(Holiday, actor, holidayId, 'Holiday');
+    await this.deleteOwned(Holiday, actor, holidayId, 'Holiday', (m, h) => this.calendarChanged(m, actor.schoolId, h.startsOn, h.endsOn));
   }
 
   // ---- calendar exceptions --------------------------------------------------------------------------
@@ -201,12 +215,14 @@ export class AcademicYearService {
       assertInsideYear(year, dto.date, dto.date, { start: 'date', end: 'date' });
       const taken = await m.findOneBy(CalendarDay, { schoolId: actor.schoolId, date: dto.date });
       if (taken) throw fieldProblem('calendar-day-exists', 'date', `is already marked as ${taken.kind} (${taken.reason})`);
-      return m.save(m.create(CalendarDay, { ...dto, schoolId: actor.schoolId, academicYearId: year.id }));
+      const day = await m.save(m.create(CalendarDay, { ...dto, schoolId: actor.schoolId, academicYearId: year.id }));
+      await this.calendarChanged(m, actor.schoolId, day.date, day.date);
+      return day;
     });
   }
 
   async deleteCalendarDay(actor: Actor, dayId: string): Promise<void> {
-    await this.deleteOwned(CalendarDay, actor, dayId, 'Calendar day');
+    await this.deleteOwned(CalendarDay, actor, dayId, 'Calendar day', (m, d) => this.calendarChanged(m, actor.schoolId, d.date, d.date));
   }
 
   // ---- week patterns --------------------------------------------------------------------------------
@@ -227,7 +243,9 @@ export class AcademicYearService {
       const rows = dto.patterns
         .map((p) => m.create(WeekPattern, { ...p, schoolId: actor.schoolId, academicYearId: year.id }))
         .sort((a, b) => a.gradeFrom - b.gradeFrom);
-      return m.save(rows);
+      const saved = await m.save(rows);
+      await this.calendarChanged(m, actor.schoolId, year.startsOn, year.endsOn);
+      return saved;
     });
   }
 
@@ -298,16 +316,27 @@ export class AcademicYearService {
     return row;
   }
 
-  private async deleteOwned<E extends { schoolId: string }>(entity: new () => E, actor: Actor, id: string, what: string): Promise<void> {
+  /**
+   * Deletes the school's row `id`; `after` runs in the same transaction with the row as it was (the dated lessons of
+   * a deleted holiday come back).
+   */
+  private async deleteOwned<E extends { schoolId: string }>(
+    entity: new () => E,
+    actor: Actor,
+    id: string,
+    what: string,
+    after?: (m: EntityManager, row: E) => Promise<void>,
+  ): Promise<void> {
     // a transaction, like every write: it carries the audit context
-    const result = await this.db.transaction((m) =>
-      m
-        .createQueryBuilder()
-        .delete()
-        .from(entity)
-        .where('id = :id AND school_id = :school', { id, school: actor.schoolId })
-        .execute(),
-    );
-    if (!result.affected) throw notFound(what);
+    await this.db.transaction(async (m) => {
+      const row = await this.findOwned(m, entity, actor, id, what);
+      await m.createQueryBuilder().delete().from(entity).where('id = :id AND school_id = :school', { id, school: actor.schoolId }).execute();
+      if (after) await after(m, row);
+    });
+  }
+
+  /** The calendar of [from, to] changed: the dated lessons of those days follow (every class: bands differ by grade). */
+  private calendarChanged(m: EntityManager, schoolId: string, from: string, to: string): Promise<void> {
+    return this.sources.changed(m, { schoolId, from, to });
   }
 }

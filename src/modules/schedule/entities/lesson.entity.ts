@@ -1,0 +1,78 @@
+import { ApiHideProperty } from '@nestjs/swagger';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantEntity } from '../../../database/tenant.entity';
+import { Staff } from '../../contingent/staff.entity';
+import { TeachingAssignment } from '../../contingent/entities/teaching-assignment.entity';
+import { Room } from './room.entity';
+import { TimetableChange } from './timetable-change.entity';
+import { TimetableEntry } from './timetable-entry.entity';
+
+/**
+ * A dated lesson (урок на дату): one lesson of a teaching assignment on a date at a lesson number, derived from the
+ * weekly timetable, the calendar of the class's grade and the dated changes (`materialiseLessons`). `staff_id` and
+ * `room_id` are the lesson's as changed (a substitute, another room); a cancelled lesson, or a moved one at its
+ * original slot, stays with `cancelled` so the diary can show it; a moved or extra lesson carries its change.
+ * A lesson with journal data (`conducted_at`, set by the journal) is never changed or removed by re-derivation; only
+ * such lessons are audited (the rest is re-derivable from audited sources).
+ */
+@Entity('lesson')
+@Index('uq_lesson_slot', ['teachingAssignmentId', 'date', 'lessonNumber'], { unique: true })
+@Index('ix_lesson_school_date', ['schoolId', 'date'])
+@Index('ix_lesson_staff_date', ['staffId', 'date'])
+export class Lesson extends TenantEntity {
+  @Column({ type: 'date' })
+  date!: string;
+
+  @Column({ type: 'smallint' })
+  lessonNumber!: number;
+
+  @Column({ type: 'uuid' })
+  teachingAssignmentId!: string;
+
+  @ApiHideProperty()
+  @ManyToOne(() => TeachingAssignment, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'teaching_assignment_id' })
+  teachingAssignment?: TeachingAssignment;
+
+  /** who gives the lesson: the assignment's teacher or, on a substitution, the substitute */
+  @Column({ type: 'uuid' })
+  staffId!: string;
+
+  @ApiHideProperty()
+  @ManyToOne(() => Staff, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'staff_id' })
+  staff?: Staff;
+
+  @Column({ type: 'uuid', nullable: true })
+  roomId!: string | null;
+
+  @ApiHideProperty()
+  @ManyToOne(() => Room, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'room_id' })
+  room?: Room | null;
+
+  /** the weekly timetable entry it comes from; NULL for an extra lesson (or once the entry is gone) */
+  @Column({ type: 'uuid', nullable: true })
+  timetableEntryId!: string | null;
+
+  @ApiHideProperty()
+  @ManyToOne(() => TimetableEntry, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'timetable_entry_id' })
+  timetableEntry?: TimetableEntry | null;
+
+  /** the dated change acting on it (substitution, room change, cancellation, move, extra lesson) */
+  @Column({ type: 'uuid', nullable: true })
+  timetableChangeId!: string | null;
+
+  @ApiHideProperty()
+  @ManyToOne(() => TimetableChange, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'timetable_change_id' })
+  timetableChange?: TimetableChange | null;
+
+  @Column({ type: 'boolean', default: false })
+  cancelled!: boolean;
+
+  /** when the journal first recorded the lesson as given; NOT NULL = the lesson has journal data and is frozen */
+  @Column({ type: 'timestamptz', nullable: true })
+  conductedAt!: Date | null;
+}
