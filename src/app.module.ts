@@ -1,3 +1,4 @@
+import { LessonsModule } from './modules/lessons/lessons.module';
 import { ScheduleSourcesModule } from './common/schedule-sources/schedule-sources';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
@@ -46,6 +47,7 @@ export class AppModule {
         ScheduleModule,
         MessagingModule,
         PlanningModule,
+        LessonsModule,
         JobsModule.forRoot(config, 'api'),
         ...JOB_HANDLER_MODULES,
         SeedModule,

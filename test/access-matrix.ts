@@ -124,6 +124,10 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   listTimetableChanges: STAFF,
   deleteTimetableChange: [Admin, Deputy],
   getSubstitutionLog: [Admin, Director, Deputy],
+  // dated lessons and the coverage of the plans: teachers (per reach) and the school's management
+  listLessons: [Admin, Director, Deputy, Teacher],
+  getLesson: [Admin, Director, Deputy, Teacher],
+  getCoverage: [Admin, Director, Deputy, Teacher],
   // notifications: every school role, their own only (another user's: 404)
   listNotifications: SCHOOL,
   markNotificationRead: SCHOOL,
@@ -252,6 +256,7 @@ export const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
   importClassLists: { academicYearId: '00000000-0000-4000-8000-000000000000' },
   listTimetableChanges: { from: '2026-09-01', to: '2026-09-30' },
   getSubstitutionLog: { from: '2026-09-01', to: '2026-09-30' },
+  listLessons: { from: '2026-09-01', to: '2026-09-30', classId: '00000000-0000-4000-8000-000000000000' },
   getTimetableWeek: { date: '2026-09-07', classId: '00000000-0000-4000-8000-000000000000' },
   getTimetableDay: { date: '2026-09-07', studentId: '00000000-0000-4000-8000-000000000000' },
 };

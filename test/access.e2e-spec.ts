@@ -108,6 +108,8 @@ describe('access matrix: every operation of the contract, every role', () => {
          RETURNING id`,
         [other.id],
       )) as Array<{ id: string }>)[0].id,
+      // a dated lesson of the other school (its seeded timetable has them)
+      lessonId: ((await t.db.query('SELECT id FROM lesson WHERE school_id = $1 LIMIT 1', [other.id])) as Array<{ id: string }>)[0].id,
       // a notification of the other school's admin
       notificationId: ((await systemWrite(
         t,

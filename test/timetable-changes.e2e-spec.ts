@@ -1,3 +1,4 @@
+import { addDays, freeStaff as freeStaffAt, isoWeekday } from './utils/schedule-fixtures';
 import { bearer, createTestApp, seedTestSchool, systemWrite, TestApp, TestSchool } from './utils/test-app';
 
 jest.setTimeout(60_000);
@@ -24,14 +25,8 @@ interface Day {
   lessons: Lesson[];
 }
 
-const addDays = (date: string, n: number): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 /** The schools' today in this suite: a Wednesday of the second quarter of the seeded year. */
 const TODAY = '2026-11-18';
-const isoWeekday = (date: string): number => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
 /**
  * Dated changes of the timetable (R-SCH-3): substitution, room change, cancellation, move, extra lesson; the
@@ -59,19 +54,7 @@ describe('timetable changes (schedule)', () => {
     throw new Error(`no lessons of class ${classId} after ${after}`);
   };
   /** Staff with no lesson of the weekly timetable at the date's weekday and the lesson number (nor a substitution then). */
-  const freeStaff = async (date: string, lessonNumber: number, except: string[]): Promise<string> =>
-    (
-      (await t.db.query(
-        `SELECT s.id FROM staff s
-          WHERE s.school_id = $1 AND s.archived_at IS NULL AND NOT (s.id = ANY($5::uuid[]))
-            AND NOT EXISTS (SELECT 1 FROM timetable_entry e JOIN teaching_assignment a ON a.id = e.teaching_assignment_id
-                             WHERE a.staff_id = s.id AND e.weekday = $2 AND e.lesson_number = $3
-                               AND e.valid_from <= $4::date AND (e.valid_to IS NULL OR e.valid_to > $4::date))
-            AND NOT EXISTS (SELECT 1 FROM timetable_change c WHERE c.substitute_staff_id = s.id AND c.date = $4::date AND c.lesson_number = $3)
-          ORDER BY s.id LIMIT 1`,
-        [s1.id, isoWeekday(date), lessonNumber, date, except],
-      )) as Array<{ id: string }>
-    )[0].id;
+  const freeStaff = (date: string, lessonNumber: number, except: string[]): Promise<string> => freeStaffAt(t, s1.id, date, lessonNumber, except);
   /** Another lesson of the weekly timetable at the same slot (another class), with its teacher and room. */
   const otherLessonAt = async (date: string, lesson: Lesson): Promise<{ id: string; staffId: string; roomId: string | null }> =>
     (

@@ -175,7 +175,7 @@ export async function datedChanges(
   );
 }
 
-function changeView(c: ChangeRow): TimetableLessonChange {
+export function changeView(c: ChangeRow): TimetableLessonChange {
   return {
     changeId: c.id,
     kind: c.kind,
