@@ -165,7 +165,7 @@ describe('dated lessons, planned topics and coverage (e2e)', () => {
     const day = '2026-11-26';
     const classId = s1.ids.parent.childClassIds[0];
     const dayLessons = await lessons({ classId, from: day, to: day });
-    const target = { date: day, lessonNumber: 0 }; // before the first bell: nobody's slot
+    const target = { date: day, lessonNumber: 7 }; // the last bell: the generated timetable has nobody there
     const move = await send('post', deputy, '/timetable-changes', {
       kind: 'move', date: day, entryId: dayLessons[0].entryId, movedToDate: target.date, movedToLesson: target.lessonNumber, reason: 'Перенос по заявлению учителя',
     }).expect(201);
@@ -177,13 +177,16 @@ describe('dated lessons, planned topics and coverage (e2e)', () => {
     ]);
 
     const extra = await send('post', deputy, '/timetable-changes', {
-      // lesson 0, before the first bell: nobody's slot
-      kind: 'extra', date: addDays(day, 1), lessonNumber: 0, assignmentId: dayLessons[1].assignmentId, reason: 'Консультация перед контрольной',
+      // lesson 7, the last bell: the generated timetable has nobody there
+      kind: 'extra', date: addDays(day, 1), lessonNumber: 7, assignmentId: dayLessons[1].assignmentId, reason: 'Консультация перед контрольной',
     }).expect(201);
     const next = await lessons({ classId, from: addDays(day, 1), to: addDays(day, 1) });
-    expect(next[0]).toMatchObject({ lessonNumber: 0, assignmentId: dayLessons[1].assignmentId, entryId: null, change: { changeId: extra.body.id, kind: 'extra' } });
+    expect(next[next.length - 1]).toMatchObject({ lessonNumber: 7, assignmentId: dayLessons[1].assignmentId, entryId: null, change: { changeId: extra.body.id, kind: 'extra' } });
     await send('delete', deputy, `/timetable-changes/${extra.body.id}`).expect(204);
-    expect((await lessons({ classId, from: addDays(day, 1), to: addDays(day, 1) })).filter((l) => l.lessonNumber === 0)).toEqual([]);
+    expect((await lessons({ classId, from: addDays(day, 1), to: addDays(day, 1) })).filter((l) => l.lessonNumber === 7)).toEqual([]);
+    // lesson 0 is not a lesson of the bell schedule: refused for an extra lesson and a move's target
+    const offBell = await send('post', deputy, '/timetable-changes', { kind: 'extra', date: addDays(day, 1), lessonNumber: 0, assignmentId: dayLessons[1].assignmentId, reason: 'Консультация' }).expect(422);
+    expect(offBell.body.code).toBe('lesson-number-invalid');
   });
 
   it('topics of an approved plan sit on the held lessons in order; a cancelled lesson takes none and the next ones shift by one', async () => {
@@ -294,6 +297,47 @@ describe('dated lessons, planned topics and coverage (e2e)', () => {
     expect(after.find((l) => l.id === year[0].id)!.staffId).toBe(oldTeacher);
     expect(after.filter((l) => l.id !== year[0].id).every((l) => l.staffId === newTeacher)).toBe(true);
     expect(after.map((l) => l.id)).toEqual(year.map((l) => l.id));
+  });
+
+  it("an assignment's new teacher who is busy at one of its lessons is refused (409 timetable-conflict) and nothing is written", async () => {
+    const classId = (await classes())[15];
+    const [assignmentId] = await approvedAssignments(classId);
+    const [first] = await lessons({ assignmentId, from: TODAY, to: YEAR.to });
+    // a teacher who gives another class a lesson at that slot of the weekly timetable
+    const [busy] = (await t.db.query(
+      `SELECT a.staff_id AS id FROM timetable_entry e JOIN teaching_assignment a ON a.id = e.teaching_assignment_id
+        WHERE e.school_id = $1 AND e.weekday = extract(isodow FROM $2::date)::int AND e.lesson_number = $3 AND a.class_id <> $4
+          AND e.valid_from <= $2::date AND (e.valid_to IS NULL OR e.valid_to > $2::date) LIMIT 1`,
+      [s1.id, first.date, first.lessonNumber, classId],
+    )) as Array<{ id: string }>;
+    const res = await send('patch', admin, `/teaching-assignments/${assignmentId}`, { staffId: busy.id }).expect(409);
+    expect(res.body.code).toBe('timetable-conflict');
+    expect(res.body.conflicts[0]).toMatchObject({ reason: 'teacher' });
+    expect((await get(admin, `/teaching-assignments/${assignmentId}`).expect(200)).body.staffId).toBe(first.staffId);
+    expect((await get(admin, `/lessons/${first.id}`).expect(200)).body.staffId).toBe(first.staffId);
+  });
+
+  it('a new week that would remove entries with dated changes is refused with those changes (409 timetable-changes-exist)', async () => {
+    const classId = (await classes())[20];
+    const from = '2026-12-14';
+    const [later] = await lessons({ classId, from: '2026-12-21', to: '2026-12-21' });
+    // an entry that starts inside the new week's window, with a cancellation on it
+    const entry = (await send('post', deputy, `/academic-years/${s1.ids.academicYearId}/timetable-entries`, {
+      weekday: 1, lessonNumber: 7, assignmentId: later.assignmentId, validFrom: '2026-12-21',
+    }).expect(201)).body as { id: string };
+    const cancel = await send('post', deputy, '/timetable-changes', { kind: 'cancellation', date: '2026-12-21', entryId: entry.id, reason: 'Олимпиада' }).expect(201);
+    const week = (await get(admin, `/academic-years/${s1.ids.academicYearId}/timetable`, { classId, on: from }).expect(200)).body.items as Array<{
+      weekday: number; lessonNumber: number; assignmentId: string; roomId: string | null;
+    }>;
+    const before = await lessons({ classId, from, to: YEAR.to });
+    const res = await send('put', deputy, `/classes/${classId}/timetable`, {
+      validFrom: from,
+      entries: week.map((e) => ({ weekday: e.weekday, lessonNumber: e.lessonNumber, assignmentId: e.assignmentId, roomId: e.roomId })),
+    }).expect(409);
+    expect(res.body).toMatchObject({ code: 'timetable-changes-exist', changes: [{ changeId: cancel.body.id, date: '2026-12-21', kind: 'cancellation' }] });
+    expect((await lessons({ classId, from, to: YEAR.to })).map((l) => l.id)).toEqual(before.map((l) => l.id));
+    const del = await send('delete', deputy, `/timetable-entries/${entry.id}`).expect(409);
+    expect(del.body.code).toBe('timetable-changes-exist');
   });
 
   it('coverage: the lessons due by the plan against the lessons given give the lag (отставание)', async () => {

@@ -172,8 +172,9 @@ describe('timetable changes (schedule)', () => {
     const { date, lessons } = await nextLessons(classId, today);
     const [first, second] = lessons.filter((l) => l.subgroupId === null);
     await post(admin, { kind: 'cancellation', date, entryId: first.entryId, reason: 'Карантин' }).expect(201);
-    const moved = await post(deputy, { kind: 'move', date, entryId: second.entryId, movedToDate: date, movedToLesson: 9, reason: 'Экскурсия' }).expect(201);
-    const extra = await post(deputy, { kind: 'extra', date, assignmentId: first.assignmentId, lessonNumber: 10, reason: 'Подготовка к ВПР' }).expect(201);
+    // lesson 7, the last bell, is free in the generated timetable; the cancelled lesson's slot is free for an extra one
+    const moved = await post(deputy, { kind: 'move', date, entryId: second.entryId, movedToDate: date, movedToLesson: 7, reason: 'Экскурсия' }).expect(201);
+    const extra = await post(deputy, { kind: 'extra', date, assignmentId: first.assignmentId, lessonNumber: first.lessonNumber, reason: 'Подготовка к ВПР' }).expect(201);
 
     const shown = (await day({ classId }, date)).lessons;
     expect(shown.find((l) => l.entryId === first.entryId && l.lessonNumber === first.lessonNumber)).toMatchObject({
@@ -184,13 +185,15 @@ describe('timetable changes (schedule)', () => {
       cancelled: true,
       change: { kind: 'move', movedToDate: date },
     });
-    expect(shown.filter((l) => l.lessonNumber >= 9).map((l) => [l.lessonNumber, l.entryId, l.cancelled, l.change?.changeId])).toEqual([
-      [9, second.entryId, false, moved.body.id],
-      [10, null, false, extra.body.id],
+    expect(shown.filter((l) => l.lessonNumber === 7).map((l) => [l.entryId, l.cancelled, l.change?.changeId])).toEqual([[second.entryId, false, moved.body.id]]);
+    expect(shown.filter((l) => l.lessonNumber === first.lessonNumber && l.entryId === null).map((l) => [l.assignmentId, l.cancelled, l.change?.changeId])).toEqual([
+      [first.assignmentId, false, extra.body.id],
     ]);
-    // the class is busy at lesson 10 now: another extra lesson of the class then is refused
-    const busy = await post(deputy, { kind: 'extra', date, assignmentId: second.assignmentId, lessonNumber: 10, reason: 'Ещё' }).expect(409);
+    // the class is busy at lesson 7 now: an extra lesson of the class then is refused
+    const busy = await post(deputy, { kind: 'extra', date, assignmentId: second.assignmentId, lessonNumber: 7, reason: 'Ещё' }).expect(409);
     expect(busy.body.code).toMatch(/^(class|teacher)-busy$/);
+    // a lesson number the bell schedule does not have is refused for an extra lesson and for a move's target
+    expect((await post(deputy, { kind: 'extra', date, assignmentId: second.assignmentId, lessonNumber: 9, reason: 'Ещё' }).expect(422)).body.code).toBe('lesson-number-invalid');
   });
 
   it("the class's guardians get a notification (and the students, and the teachers); their own only; beyond a week nobody", async () => {

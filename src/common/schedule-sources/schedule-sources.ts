@@ -10,6 +10,8 @@ export interface ScheduleScope {
   from: string;
   to: string;
   classIds?: string[];
+  /** teaching assignments whose teacher, class or subgroup changed: their timetable entries are checked for conflicts again */
+  assignmentIds?: string[];
 }
 
 /** Re-derives what depends on the sources for the scope, in the caller's transaction. */

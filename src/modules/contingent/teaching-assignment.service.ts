@@ -124,12 +124,19 @@ export class TeachingAssignmentService {
         // one behind, which the check below refuses (`subgroup-invalid`)
         await this.assertValid(m, actor.schoolId, a.academicYearId, fields, a);
         await m.update(TeachingAssignment, { id: a.id, schoolId: actor.schoolId }, fields);
-        // the dated lessons of the year follow the teacher, class or subgroup (lessons with journal data stay)
+        // the timetable is checked again (the new teacher may be busy then: 409 timetable-conflict) and the dated lessons
+        // of the year follow the teacher, class or subgroup (lessons with journal data stay)
         const [year] = (await m.query('SELECT starts_on AS "startsOn", ends_on AS "endsOn" FROM academic_year WHERE id = $1', [a.academicYearId])) as Array<{
           startsOn: string;
           endsOn: string;
         }>;
-        await this.sources.changed(m, { schoolId: actor.schoolId, from: year.startsOn, to: year.endsOn, classIds: [...new Set([a.classId, fields.classId])] });
+        await this.sources.changed(m, {
+          schoolId: actor.schoolId,
+          from: year.startsOn,
+          to: year.endsOn,
+          classIds: [...new Set([a.classId, fields.classId])],
+          assignmentIds: [a.id],
+        });
         return toResponse(await this.find(m, actor.schoolId, a.id));
       });
     } catch (e) {

@@ -112,6 +112,15 @@ export class TimetableChangeService {
         }
         lesson = { ...e };
       }
+      // an extra lesson and a move's target sit at a lesson of the bell schedule, like the weekly timetable's
+      const atNumber = dto.kind === TimetableChangeKind.Extra ? { field: 'lessonNumber', n: dto.lessonNumber! } : dto.kind === TimetableChangeKind.Move ? { field: 'movedToLesson', n: dto.movedToLesson! } : null;
+      if (atNumber !== null) {
+        const bells = (await m.query(
+          'SELECT 1 FROM bell b JOIN bell_schedule bs ON bs.id = b.bell_schedule_id WHERE bs.school_id = $1 AND bs.is_default AND b.lesson_number = $2',
+          [school, atNumber.n],
+        )) as unknown[];
+        if (bells.length === 0) throw fieldProblem('lesson-number-invalid', atNumber.field, 'is not a lesson of the default bell schedule');
+      }
       if (dto.substituteStaffId !== undefined) await this.assertStaff(m, school, dto.substituteStaffId, lesson.staffId);
       if (dto.roomId !== undefined) await this.assertRoom(m, school, dto.roomId);
 

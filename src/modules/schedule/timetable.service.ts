@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/access/actor';
@@ -48,7 +48,7 @@ interface EntryRow {
 /** The school's week has 5 days unless a week pattern says 6 (as the calendar assumes). */
 const DEFAULT_DAYS_PER_WEEK = 5;
 
-function timetableConflict(conflicts: TimetableConflict[]): ProblemError {
+export function timetableConflict(conflicts: TimetableConflict[]): ProblemError {
   const first = conflicts[0];
   return conflict(
     'timetable-conflict',
@@ -76,11 +76,27 @@ function entriesProblem(errors: Array<FieldError & { code: string }>): ProblemEr
  * and opens entries, never rewrites validity before the date it is given.
  */
 @Injectable()
-export class TimetableService {
+export class TimetableService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sources: ScheduleSources,
   ) {}
+
+  /** A teaching assignment's new teacher, class or subgroup must not clash with the timetable: its entries are checked again. */
+  onModuleInit(): void {
+    this.sources.listen(async (m, scope) => {
+      if (scope.assignmentIds === undefined || scope.assignmentIds.length === 0) return;
+      const entries = (await m.query('SELECT id FROM timetable_entry WHERE school_id = $1 AND teaching_assignment_id = ANY($2::uuid[]) ORDER BY id', [
+        scope.schoolId,
+        scope.assignmentIds,
+      ])) as Array<{ id: string }>;
+      await this.assertNoConflicts(
+        m,
+        scope.schoolId,
+        entries.map((e) => e.id),
+      );
+    });
+  }
 
   async list(actor: Actor, yearId: string, q: TimetableQuery): Promise<TimetableResponse> {
     const m = this.db.manager;
@@ -148,6 +164,7 @@ export class TimetableService {
     await this.db.transaction(async (m) => {
       await lockTimetable(m, actor.schoolId);
       const current = await this.entry(m, actor.schoolId, entryId);
+      await this.assertNoDatedChanges(m, actor.schoolId, [entryId]);
       await m
         .createQueryBuilder()
         .delete()
@@ -267,7 +284,16 @@ export class TimetableService {
     const of = `teaching_assignment_id IN (SELECT id FROM teaching_assignment WHERE class_id = $2)
                 AND school_id = $1 AND daterange(valid_from, valid_to) && daterange($3::date, $4::date)`;
     const params = [schoolId, cls.id, validFrom, validTo];
-    // inside the window: removed
+    // inside the window: removed (refused while dated changes act on their lessons)
+    const inside = (await m.query(
+      `SELECT id FROM timetable_entry WHERE ${of} AND valid_from >= $3::date AND ($4::date IS NULL OR (valid_to IS NOT NULL AND valid_to <= $4::date))`,
+      params,
+    )) as Array<{ id: string }>;
+    await this.assertNoDatedChanges(
+      m,
+      schoolId,
+      inside.map((e) => e.id),
+    );
     await m.query(
       `DELETE FROM timetable_entry WHERE ${of} AND valid_from >= $3::date AND ($4::date IS NULL OR (valid_to IS NOT NULL AND valid_to <= $4::date))`,
       params,
@@ -407,6 +433,27 @@ export class TimetableService {
       }
     });
     if (errors.length > 0) throw entriesProblem(errors);
+  }
+
+  /**
+   * 409 `timetable-changes-exist` when dated changes (substitutions, moves…) act on lessons of entries a write would
+   * remove, with those changes: the deputy decides (deletes them, or lets the new week start after them), rather than
+   * the substitution log losing them or the write failing on a bare reference.
+   */
+  private async assertNoDatedChanges(m: EntityManager, schoolId: string, entryIds: string[]): Promise<void> {
+    if (entryIds.length === 0) return;
+    const changes = (await m.query(
+      `SELECT id AS "changeId", to_char(date, 'YYYY-MM-DD') AS date, lesson_number AS "lessonNumber", kind
+         FROM timetable_change WHERE school_id = $1 AND timetable_entry_id = ANY($2::uuid[]) ORDER BY date, lesson_number, id`,
+      [schoolId, entryIds],
+    )) as Array<{ changeId: string; date: string; lessonNumber: number; kind: string }>;
+    if (changes.length > 0) {
+      throw conflict(
+        'timetable-changes-exist',
+        `${changes.length} dated change(s) act on lessons of the entries this write removes (first: ${changes[0].kind} on ${changes[0].date}); delete them first`,
+        { changes },
+      );
+    }
   }
 
   /**
