@@ -1,3 +1,7 @@
+import { JournalModule } from './modules/journal/journal.module';
+import { AttendanceModule } from './modules/attendance/attendance.module';
+import { HomeworkModule } from './modules/homework/homework.module';
+import { DiaryModule } from './modules/diary/diary.module';
 import { LessonsModule } from './modules/lessons/lessons.module';
 import { ScheduleSourcesModule } from './common/schedule-sources/schedule-sources';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -48,6 +52,10 @@ export class AppModule {
         MessagingModule,
         PlanningModule,
         LessonsModule,
+        JournalModule,
+        AttendanceModule,
+        HomeworkModule,
+        DiaryModule,
         JobsModule.forRoot(config, 'api'),
         ...JOB_HANDLER_MODULES,
         SeedModule,

@@ -37,6 +37,11 @@ export const AUDIT_TRIGGER_EXEMPT_TABLES: readonly string[] = [
   // bookkeeping derived from audited writes (a timetable change is audited itself); read_at is the recipient's own
   // state; an audit row per recipient would multiply the trail by the size of a class and its guardians
   'notification',
+  // append-only histories of audited rows (mark, attendance): each history row accompanies an audited change
+  'mark_history',
+  'attendance_history',
+  // stored answers of idempotent writes (bookkeeping; the writes themselves are audited)
+  'idempotency_key',
 ];
 
 /**

@@ -62,7 +62,8 @@ describe('dated lessons, planned topics and coverage (e2e)', () => {
       id: string;
       conducted: boolean;
     }>;
-  const conduct = (ids: string[]) => systemWrite(t, 'UPDATE lesson SET conducted_at = now() WHERE id = ANY($1::uuid[])', [ids]);
+  /** Gives lessons journal data (the journal's own writes are tested in the journal suite). */
+  const conduct = (ids: string[]) => systemWrite(t, `UPDATE lesson SET conducted_at = now(), topic = 'Повторение' WHERE id = ANY($1::uuid[])`, [ids]);
   /** Whole-class assignments of a class with an approved plan, by subject name. */
   const approvedAssignments = async (classId: string): Promise<string[]> =>
     ((await t.db.query(

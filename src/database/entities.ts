@@ -30,6 +30,9 @@ import { Room } from '../modules/schedule/entities/room.entity';
 import { Notification } from '../modules/messaging/notification.entity';
 import { TimetableChange } from '../modules/schedule/entities/timetable-change.entity';
 import { Lesson } from '../modules/schedule/entities/lesson.entity';
+import { IdempotencyKey, JournalOutage, Mark, MarkHistory } from '../modules/journal/entities/mark.entity';
+import { Attendance, AttendanceHistory, AttendanceWeek } from '../modules/attendance/entities/attendance.entity';
+import { Homework } from '../modules/homework/entities/homework.entity';
 import { TimetableEntry } from '../modules/schedule/entities/timetable-entry.entity';
 
 /**
@@ -43,6 +46,7 @@ export const ENTITIES: Function[] = [
   Student, Guardian, StudentGuardian, Enrollment, Movement, Subgroup, SubgroupMember, TeachingAssignment, InvitationCode,
   ImportUpload,
   Room, TimetableEntry, TimetableChange, Lesson,
+  Mark, MarkHistory, JournalOutage, IdempotencyKey, Attendance, AttendanceHistory, AttendanceWeek, Homework,
   Notification,
   CurriculumHours, ThematicPlan, PlanTopic,
 ];

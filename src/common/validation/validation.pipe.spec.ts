@@ -161,4 +161,22 @@ describe('createValidationPipe', () => {
     const fields = new Set(e.errors?.map((x) => x.field));
     expect(fields).toEqual(new Set(['name', 'bells']));
   });
+
+  it('a failure whose constraints all name one code in their context answers with that code; mixed failures with validation-failed', async () => {
+    class MarkInput {
+      @IsInt({ context: { code: 'mark-value-invalid' } })
+      @Min(1, { context: { code: 'mark-value-invalid' } })
+      @Max(5, { context: { code: 'mark-value-invalid' } })
+      value!: unknown;
+
+      @IsString()
+      comment!: string;
+    }
+    for (const value of ['5+', 6, 0, 5.5]) {
+      const e = await rejection({ value, comment: 'ок' }, body(MarkInput));
+      expect({ value, code: e.code }).toEqual({ value, code: 'mark-value-invalid' });
+    }
+    expect((await rejection({ value: 6, comment: 1 }, body(MarkInput))).code).toBe('validation-failed');
+    expect((await rejection({ value: 4, comment: 1 }, body(MarkInput))).code).toBe('validation-failed');
+  });
 });

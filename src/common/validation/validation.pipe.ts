@@ -17,6 +17,25 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 }
 
 /**
+ * The stable code of a validation failure: when every failing constraint names the same code in its context
+ * (`@IsInt({ context: { code: 'mark-value-invalid' } })`), that code; otherwise undefined (`validation-failed`).
+ */
+export function validationCode(errors: ValidationError[]): string | undefined {
+  const codes = new Set<string | undefined>();
+  const walk = (list: ValidationError[]) => {
+    for (const e of list) {
+      for (const constraint of Object.keys(e.constraints ?? {})) {
+        const code = (e.contexts?.[constraint] as { code?: unknown } | undefined)?.code;
+        codes.add(typeof code === 'string' ? code : undefined);
+      }
+      if (e.children) walk(e.children);
+    }
+  };
+  walk(errors);
+  return codes.size === 1 ? [...codes][0] : undefined;
+}
+
+/**
  * Global validation: unknown properties are refused (no mass assignment), strings are never coerced into
  * other types silently except query/path parameters declared as numbers, and every failure is a 422 naming the fields.
  */
@@ -28,6 +47,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => validationProblem(flattenValidationErrors(errors)),
+    exceptionFactory: (errors) => validationProblem(flattenValidationErrors(errors), validationCode(errors)),
   });
 }

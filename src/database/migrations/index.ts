@@ -10,6 +10,7 @@ import { Timetable1796800000000 } from './1796800000000-timetable';
 import { Planning1796810000000 } from './1796810000000-planning';
 import { TimetableChanges1796820000000 } from './1796820000000-timetable-changes';
 import { Lessons1796900000000 } from './1796900000000-lessons';
+import { Journal1796910000000 } from './1796910000000-journal';
 
 /** Every migration, in order. A migration that has landed is never edited; add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   Planning1796810000000,
   TimetableChanges1796820000000,
   Lessons1796900000000,
+  Journal1796910000000,
 ];

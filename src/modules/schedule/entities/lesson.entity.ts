@@ -1,5 +1,5 @@
 import { ApiHideProperty } from '@nestjs/swagger';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { TenantEntity } from '../../../database/tenant.entity';
 import { Staff } from '../../contingent/staff.entity';
 import { TeachingAssignment } from '../../contingent/entities/teaching-assignment.entity';
@@ -19,6 +19,7 @@ import { TimetableEntry } from './timetable-entry.entity';
 @Index('uq_lesson_slot', ['teachingAssignmentId', 'date', 'lessonNumber'], { unique: true })
 @Index('ix_lesson_school_date', ['schoolId', 'date'])
 @Index('ix_lesson_staff_date', ['staffId', 'date'])
+@Check('ck_lesson_record', `("conducted_at" IS NULL) = ("topic" IS NULL) AND ("work_kind" IS NULL OR "work_kind" IN ('lesson', 'practical', 'lab', 'test'))`)
 export class Lesson extends TenantEntity {
   @Column({ type: 'date' })
   date!: string;
@@ -75,4 +76,28 @@ export class Lesson extends TenantEntity {
   /** when the journal first recorded the lesson as given; NOT NULL = the lesson has journal data and is frozen */
   @Column({ type: 'timestamptz', nullable: true })
   conductedAt!: Date | null;
+
+  /** the topic the journal records (Russian, required to conduct the lesson, §4.4.1) */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  topic!: string | null;
+
+  /** the kind of work of a practical, laboratory or control lesson (§4.4.1): lesson, practical, lab, test */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  workKind!: string | null;
+
+  /** who actually gave the lesson (the substitute where there was one) */
+  @Column({ type: 'uuid', nullable: true })
+  taughtByStaffId!: string | null;
+
+  @ApiHideProperty()
+  @ManyToOne(() => Staff, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'taught_by_staff_id' })
+  taughtBy?: Staff | null;
+
+  /** the date by which the lesson's record was due (the lesson's day, moved by an outage) and whether it came later */
+  @Column({ type: 'date', nullable: true })
+  recordDeadline!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  recordLate!: boolean;
 }

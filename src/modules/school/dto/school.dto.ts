@@ -49,4 +49,11 @@ export class UpdateSchoolSettingsDto {
   @Min(1)
   @Max(20)
   minMarksForAttestation?: number;
+
+  /** Early warning (R-JRN-8): flag a student whose share of missed lessons in a period exceeds this. @example 0.3 */
+  @Optional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0.01)
+  @Max(0.99)
+  warningAbsenceShare?: number;
 }

@@ -24,6 +24,10 @@ export class SchoolSettings {
   @Column({ type: 'smallint', default: 3 })
   minMarksForAttestation!: number;
 
+  /** Early warning (R-JRN-8): a student whose share of missed lessons in a period exceeds this is flagged. */
+  @Column({ type: 'numeric', precision: 3, scale: 2, default: () => '0.3', transformer: numericTransformer })
+  warningAbsenceShare!: number;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }

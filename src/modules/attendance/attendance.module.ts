@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Attendance, AttendanceHistory, AttendanceWeek } from './entities/attendance.entity';
+
+/** Attendance (issue 6, R-ATT): absences per lesson, the class teacher's weekly verification, missed lessons. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Attendance, AttendanceHistory, AttendanceWeek])],
+})
+export class AttendanceModule {}

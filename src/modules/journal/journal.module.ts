@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdempotencyKey, JournalOutage, Mark, MarkHistory } from './entities/mark.entity';
+
+/**
+ * The journal (issue 6, R-JRN): a lesson's record, marks and their history, deadlines and outage windows, the class
+ * journal page, home-schooling and hospital marks, the early warning.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([Mark, MarkHistory, JournalOutage, IdempotencyKey])],
+})
+export class JournalModule {}
