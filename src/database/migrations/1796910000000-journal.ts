@@ -72,6 +72,10 @@ export class Journal1796910000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "homework" ADD CONSTRAINT "FK_de7bc545853203cd392915c99ec" FOREIGN KEY ("lesson_id") REFERENCES "lesson"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await q.query(`ALTER TABLE "homework" ADD CONSTRAINT "FK_eca8389f94ae3fe45a26cf60caa" FOREIGN KEY ("due_lesson_id") REFERENCES "lesson"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
     await q.query(`ALTER TABLE "homework" ADD CONSTRAINT "FK_86e0a5b37545b9c8fc31a407cc7" FOREIGN KEY ("created_by_user_id") REFERENCES "app_user"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+    // the lesson's references to the timetable entry and the change it comes from, indexed: deleting an entry or a
+    // change (ON DELETE SET NULL) must not scan every school's lessons
+    await q.query(`CREATE INDEX "ix_lesson_entry" ON "lesson" ("timetable_entry_id")`);
+    await q.query(`CREATE INDEX "ix_lesson_change" ON "lesson" ("timetable_change_id")`);
     await q.query(`
       CREATE FUNCTION history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -95,6 +99,8 @@ export class Journal1796910000000 implements MigrationInterface {
       await q.query(`DROP TABLE "${table}"`);
     }
     await q.query(`DROP FUNCTION history_append_only()`);
+    await q.query(`DROP INDEX "ix_lesson_change"`);
+    await q.query(`DROP INDEX "ix_lesson_entry"`);
     await q.query(`ALTER TABLE "lesson" DROP CONSTRAINT "ck_lesson_record"`);
     await q.query(`ALTER TABLE "lesson" DROP CONSTRAINT "FK_caf5a493735818c467005b1d473"`);
     for (const column of ['topic', 'work_kind', 'taught_by_staff_id', 'record_deadline', 'record_late']) await q.query(`ALTER TABLE "lesson" DROP COLUMN "${column}"`);

@@ -19,6 +19,8 @@ import { TimetableEntry } from './timetable-entry.entity';
 @Index('uq_lesson_slot', ['teachingAssignmentId', 'date', 'lessonNumber'], { unique: true })
 @Index('ix_lesson_school_date', ['schoolId', 'date'])
 @Index('ix_lesson_staff_date', ['staffId', 'date'])
+@Index('ix_lesson_entry', ['timetableEntryId'])
+@Index('ix_lesson_change', ['timetableChangeId'])
 @Check('ck_lesson_record', `("conducted_at" IS NULL) = ("topic" IS NULL) AND ("work_kind" IS NULL OR "work_kind" IN ('lesson', 'practical', 'lab', 'test'))`)
 export class Lesson extends TenantEntity {
   @Column({ type: 'date' })
