@@ -2,9 +2,13 @@
 //  PUT /classes/{classId}/timetable (replace a class's whole week, ~30 entries, checked as a whole) p50, sequential
 //  requests with a token, on the demo school — a class of its own (grade 5, 6-day week) with ten teachers and a room,
 //  so that whatever timetable the seed holds does not clash; every request replaces the same week from the same date
-//  (the previous one is removed, the new one written and checked). Floor: the same in one transaction through pg —
-//  the timetable lock, the audit context, the DELETE, one multi-row INSERT and the same conflict SQL
-//  (dist/modules/schedule/timetable-sql.js findConflicts) — alternating rounds.
+//  (the previous one is removed, the new one written and checked, and the class's dated lessons re-derived from that
+//  date to the end of the year). Floor: the same in one transaction through pg — the timetable lock, the audit
+//  context, the DELETE, one multi-row INSERT and the same conflict SQL (dist/modules/schedule/timetable-sql.js
+//  findConflicts), then the class's dated lessons by hand: the lessons lock, DELETE of the class's lessons from that
+//  date to the end of the year (conducted_at IS NULL) and one INSERT … SELECT of them from the class's entries × the
+//  school days (LESSONS_FLOOR_SQL of lessons-bench.mjs, restricted to the class and the dates; no dated changes) —
+//  alternating rounds. The class's lessons after a PUT and after the floor are checked equal (count and md5).
 //  GET /timetable/week?classId=… (that class's ~30-entry week, a school week of September, with bell times and the
 //  calendar, reach and ETag) p50, sequential requests with a token, against a bare node:http + pg server running one SQL
 //  that returns the same week's entries joined with the bells (bare-timetable-week-server.mjs) — alternating rounds.
@@ -17,6 +21,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseUrlOf, freePort, median, sequentialP50, signIn, startApiWithDemo, startProcess, stopAll, waitUntil } from './bench-utils.mjs';
+import { LESSONS_FLOOR_SQL, lessonChecksum } from './lessons-bench.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,13 +34,20 @@ async function call(base, auth, method, path, body) {
   return text ? JSON.parse(text) : null;
 }
 
-/** The floor: one replace of the class's week by hand through pg, in one transaction; ms. */
-async function handWritten(pg, findConflicts, systemContext, setAuditContext, { schoolId, yearId, classId, validFrom, entries }) {
+/** The floor: one replace of the class's week and of its dated lessons to the end of the year by hand through pg, in one transaction; ms. */
+async function handWritten(pg, findConflicts, systemContext, setAuditContext, { schoolId, yearId, yearEndsOn, classId, validFrom, entries }) {
   const t0 = performance.now();
   await pg.query('BEGIN');
   try {
     await setAuditContext(pg, systemContext('bench', schoolId));
     await pg.query(`SELECT pg_advisory_xact_lock(hashtextextended('timetable:' || $1::text, 0))`, [schoolId]);
+    // the class's dated lessons from validFrom on go first (then the entries' DELETE has no lesson to set NULL in)
+    await pg.query(`SELECT pg_advisory_xact_lock(hashtextextended('lessons:' || $1::text, 0))`, [schoolId]);
+    await pg.query(
+      `DELETE FROM lesson l USING teaching_assignment a
+        WHERE a.id = l.teaching_assignment_id AND a.class_id = $2 AND l.school_id = $1 AND l.date BETWEEN $3::date AND $4::date AND l.conducted_at IS NULL`,
+      [schoolId, classId, validFrom, yearEndsOn],
+    );
     await pg.query(
       `DELETE FROM timetable_entry WHERE school_id = $1 AND valid_from >= $3::date
           AND teaching_assignment_id IN (SELECT id FROM teaching_assignment WHERE class_id = $2)`,
@@ -49,6 +61,7 @@ async function handWritten(pg, findConflicts, systemContext, setAuditContext, { 
     );
     const conflicts = await findConflicts({ query: async (sql, params) => (await pg.query(sql, params)).rows }, schoolId, ids);
     if (conflicts.length > 0) throw new Error(`floor: unexpected conflicts ${JSON.stringify(conflicts[0])}`);
+    await pg.query(LESSONS_FLOOR_SQL, [schoolId, validFrom, yearEndsOn, [classId]]);
     await pg.query('COMMIT');
   } catch (e) {
     await pg.query('ROLLBACK');
@@ -85,8 +98,10 @@ export async function measureTimetable(root, { pgAdminUrl, redisUrl, rounds = 5,
     const auth = { authorization: `Bearer ${await signIn(base, 'admin', seeded.password)}`, 'content-type': 'application/json' };
     pg = new Client({ connectionString: databaseUrl });
     await pg.connect();
-    const { rows: years } = await pg.query(`SELECT id, school_id, to_char(starts_on, 'YYYY-MM-DD') AS starts_on FROM academic_year ORDER BY starts_on LIMIT 1`);
-    const { id: yearId, school_id: schoolId, starts_on: validFrom } = years[0];
+    const { rows: years } = await pg.query(
+      `SELECT id, school_id, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on FROM academic_year ORDER BY starts_on LIMIT 1`,
+    );
+    const { id: yearId, school_id: schoolId, starts_on: validFrom, ends_on: yearEndsOn } = years[0];
     const { rows: bellRows } = await pg.query(
       `SELECT b.lesson_number AS n FROM bell b JOIN bell_schedule s ON s.id = b.bell_schedule_id WHERE s.school_id = $1 AND s.is_default ORDER BY 1`,
       [schoolId],
@@ -118,10 +133,15 @@ export async function measureTimetable(root, { pgAdminUrl, redisUrl, rounds = 5,
       if (res.status !== 200) throw new Error(`PUT timetable answered ${res.status}: ${text.slice(0, 500)}`);
       return performance.now() - t0;
     };
-    const floorArgs = { schoolId, yearId, classId: cls.id, validFrom, entries };
+    const floorArgs = { schoolId, yearId, yearEndsOn, classId: cls.id, validFrom, entries };
     const floor = () => handWritten(pg, findConflicts, systemContext, setAuditContext, floorArgs);
     for (let i = 0; i < 20; i++) await put(); // warm-up, not counted
+    const byApi = await lessonChecksum(pg, schoolId, [cls.id]);
     for (let i = 0; i < 20; i++) await floor();
+    const byFloor = await lessonChecksum(pg, schoolId, [cls.id]);
+    if (byApi.n === 0 || byApi.n !== byFloor.n || byApi.md5 !== byFloor.md5) {
+      throw new Error(`the class's dated lessons after a PUT ${JSON.stringify(byApi)} differ from those after the floor ${JSON.stringify(byFloor)}`);
+    }
     const runs = { api: [], floor: [] };
     for (let r = 0; r < rounds; r++) {
       const api = [];
@@ -173,7 +193,7 @@ export async function measureTimetable(root, { pgAdminUrl, redisUrl, rounds = 5,
     const apiP50 = median(runs.api);
     const floorP50 = median(runs.floor);
     return {
-      entries: entries.length, getRoomP50Ms: +median(getRoom).toFixed(2), apiP50Ms: +apiP50.toFixed(2), floorP50Ms: +floorP50.toFixed(2), ratio: +(apiP50 / floorP50).toFixed(2),
+      entries: entries.length, classLessons: byApi.n, getRoomP50Ms: +median(getRoom).toFixed(2), apiP50Ms: +apiP50.toFixed(2), floorP50Ms: +floorP50.toFixed(2), ratio: +(apiP50 / floorP50).toFixed(2),
       rounds, requestsPerRound, runs: { api: runs.api.map((x) => +x.toFixed(2)), floor: runs.floor.map((x) => +x.toFixed(2)) },
       weekDate: monday, weekLessons, weekApiP50Ms: +weekApiP50.toFixed(2), weekFloorP50Ms: +weekFloorP50.toFixed(2),
       weekRatio: +(weekApiP50 / weekFloorP50).toFixed(2),
@@ -192,7 +212,7 @@ export async function measureTimetable(root, { pgAdminUrl, redisUrl, rounds = 5,
 }
 
 export function describeTimetable(r) {
-  return `PUT /classes/{id}/timetable (a ${r.entries}-entry week replaced and checked) p50 ${r.apiP50Ms} ms vs the same by hand through pg in one transaction (lock, DELETE, INSERT, the conflict SQL) ${r.floorP50Ms} ms: ratio ${r.ratio} (medians of ${r.rounds} alternating rounds of ${r.requestsPerRound} sequential requests); one authenticated GET /rooms/{id} p50 ${r.getRoomP50Ms} ms
+  return `PUT /classes/{id}/timetable (a ${r.entries}-entry week replaced and checked, ${r.classLessons} dated lessons re-derived) p50 ${r.apiP50Ms} ms vs the same by hand through pg in one transaction (lock, DELETE, INSERT, the conflict SQL, the class's lessons deleted and inserted again) ${r.floorP50Ms} ms: ratio ${r.ratio} (medians of ${r.rounds} alternating rounds of ${r.requestsPerRound} sequential requests); one authenticated GET /rooms/{id} p50 ${r.getRoomP50Ms} ms
 GET /timetable/week?classId=… (the same class's week of ${r.weekDate}, ${r.weekLessons} lessons with bell times, calendar, reach, ETag) p50 ${r.weekApiP50Ms} ms vs bare node:http + pg with one SQL of the week's entries joined with the bells ${r.weekFloorP50Ms} ms: ratio ${r.weekRatio} (medians of ${r.rounds} alternating rounds of ${r.requestsPerRound} sequential requests)`;
 }
 
