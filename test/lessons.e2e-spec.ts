@@ -146,6 +146,35 @@ describe('dated lessons, planned topics and coverage (e2e)', () => {
     expect(await grades()).toEqual([5, 6, 7, 8, 9, 10, 11]);
   });
 
+  it("a working Saturday «по расписанию понедельника» has Monday's lessons for every class, in the lessons and the timetable views", async () => {
+    const saturday = '2026-12-19';
+    const monday = '2026-12-14';
+    const [primary] = await classes(); // grade 1: a five-day week, no lessons on Saturdays
+    const older = s1.ids.teacher.classId; // 5А: a six-day week with its own Saturday
+    const slots = (ls: DatedLesson[]) => ls.map((l) => `${l.lessonNumber} ${l.assignmentId} ${l.entryId}`).sort();
+    expect(await lessons({ classId: primary, from: saturday, to: saturday })).toEqual([]);
+    const mondays = { primary: await lessons({ classId: primary, from: monday, to: monday }), older: await lessons({ classId: older, from: monday, to: monday }) };
+    expect(mondays.primary.length).toBeGreaterThan(0);
+
+    const day = await send('post', admin, `/academic-years/${s1.ids.academicYearId}/calendar-days`, {
+      date: saturday, kind: 'working', reason: 'Перенос рабочего дня с 31 декабря', timetableWeekday: 1,
+    }).expect(201);
+    expect(day.body.timetableWeekday).toBe(1);
+    expect(slots(await lessons({ classId: primary, from: saturday, to: saturday }))).toEqual(slots(mondays.primary));
+    expect(slots(await lessons({ classId: older, from: saturday, to: saturday }))).toEqual(slots(mondays.older));
+    const view = (await get(admin, '/timetable/day', { classId: primary, date: saturday }).expect(200)).body.days[0];
+    expect(view.schoolDay).toBe(true);
+    expect(view.lessons.map((l: { lessonNumber: number; assignmentId: string; entryId: string }) => `${l.lessonNumber} ${l.assignmentId} ${l.entryId}`).sort()).toEqual(slots(mondays.primary));
+    // a dated change of a Monday entry on that Saturday is accepted
+    const first = mondays.primary[0];
+    await send('post', deputy, '/timetable-changes', { kind: 'cancellation', date: saturday, entryId: first.entryId, reason: 'Экскурсия' }).expect(201);
+    // only a working day follows another weekday's timetable
+    const bad = await send('post', admin, `/academic-years/${s1.ids.academicYearId}/calendar-days`, {
+      date: '2026-12-26', kind: 'non_working', reason: 'x', timetableWeekday: 1,
+    }).expect(422);
+    expect(bad.body.code).toBe('timetable-weekday-invalid');
+  });
+
   it('a substitute takes the dated lesson, which keeps its id; deleting the change gives it back to its teacher', async () => {
     const day = '2026-11-25';
     const [lesson] = await lessons({ classId: s1.ids.parent.childClassIds[1], from: day, to: day });

@@ -31,7 +31,8 @@ const here = dirname(fileURLToPath(import.meta.url));
  */
 export const LESSONS_FLOOR_SQL = `
   WITH days AS MATERIALIZED (
-    SELECT g.grade, d.on
+    SELECT g.grade, d.on,
+           coalesce((SELECT c.timetable_weekday FROM calendar_day c WHERE c.academic_year_id = y.id AND c.date = d.on), extract(isodow FROM d.on)::int) AS wd
       FROM (SELECT $2::date + i AS on FROM generate_series(0, $3::date - $2::date) AS i) d
       JOIN academic_year y ON y.school_id = $1 AND d.on BETWEEN y.starts_on AND y.ends_on
      CROSS JOIN (SELECT DISTINCT grade FROM school_class WHERE school_id = $1) g
@@ -48,7 +49,7 @@ export const LESSONS_FLOOR_SQL = `
     FROM timetable_entry e
     JOIN teaching_assignment a ON a.id = e.teaching_assignment_id
     JOIN school_class c ON c.id = a.class_id
-    JOIN days s ON s.grade = c.grade AND extract(isodow FROM s.on) = e.weekday
+    JOIN days s ON s.grade = c.grade AND s.wd = e.weekday
                 AND e.valid_from <= s.on AND (e.valid_to IS NULL OR e.valid_to > s.on)
    WHERE e.school_id = $1 AND e.valid_from <= $3::date AND (e.valid_to IS NULL OR e.valid_to > $2::date)
      AND ($4::uuid[] IS NULL OR a.class_id = ANY($4::uuid[]))

@@ -11,6 +11,7 @@ import { Planning1796810000000 } from './1796810000000-planning';
 import { TimetableChanges1796820000000 } from './1796820000000-timetable-changes';
 import { Lessons1796900000000 } from './1796900000000-lessons';
 import { Journal1796910000000 } from './1796910000000-journal';
+import { MovedWorkingDays1796920000000 } from './1796920000000-moved-working-days';
 
 /** Every migration, in order. A migration that has landed is never edited; add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   TimetableChanges1796820000000,
   Lessons1796900000000,
   Journal1796910000000,
+  MovedWorkingDays1796920000000,
 ];

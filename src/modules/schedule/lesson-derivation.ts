@@ -76,13 +76,13 @@ export async function wantedLessons(m: EntityManager, scope: ScheduleScope): Pro
 export async function deriveLessons(m: EntityManager, scope: ScheduleScope): Promise<DerivationResult> {
   await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('lessons:' || $1::text, 0))`, [scope.schoolId]);
   const wanted = await wantedLessons(m, scope);
-  const classes = scope.classIds === undefined ? '' : 'AND a.class_id = ANY($4::uuid[])';
+  // driven from the classes' assignments when scoped (the slot index), else the school's dates
   const existing = (await m.query(
     `SELECT l.id, l.teaching_assignment_id AS "assignmentId", to_char(l.date, 'YYYY-MM-DD') AS date, l.lesson_number AS "lessonNumber",
             l.staff_id AS "staffId", l.room_id AS "roomId", l.timetable_entry_id AS "entryId", l.timetable_change_id AS "changeId",
             l.cancelled, l.conducted_at IS NOT NULL AS frozen
-       FROM lesson l JOIN teaching_assignment a ON a.id = l.teaching_assignment_id
-      WHERE l.school_id = $1 AND l.date BETWEEN $2::date AND $3::date ${classes}`,
+       FROM teaching_assignment a JOIN lesson l ON l.teaching_assignment_id = a.id AND l.date BETWEEN $2::date AND $3::date
+      WHERE a.school_id = $1 ${scope.classIds === undefined ? '' : 'AND a.class_id = ANY($4::uuid[])'}`,
     scope.classIds === undefined ? [scope.schoolId, scope.from, scope.to] : [scope.schoolId, scope.from, scope.to, scope.classIds],
   )) as ExistingLesson[];
   const have = new Map(existing.map((l) => [keyOf(l), l]));

@@ -22,7 +22,7 @@ export const CHANGE_SELECT = `
          to_char(ch.moved_to_date, 'YYYY-MM-DD') AS "movedToDate", ch.moved_to_lesson AS "movedToLesson",
          ch.reason, ch.order_number AS "orderNumber", ch.created_at AS "createdAt",
          to_char(coalesce(ch.moved_to_date, ch.date), 'YYYY-MM-DD') AS "onDate", coalesce(ch.moved_to_lesson, ch.lesson_number) AS "onLesson",
-         (e.id IS NULL OR (e.weekday = extract(isodow FROM ch.date)::int AND e.lesson_number = ch.lesson_number
+         (e.id IS NULL OR (e.weekday = timetable_weekday(ch.school_id, ch.date) AND e.lesson_number = ch.lesson_number
                            AND e.valid_from <= ch.date AND (e.valid_to IS NULL OR e.valid_to > ch.date))) AS live
     FROM timetable_change ch
     LEFT JOIN timetable_entry e ON e.id = ch.timetable_entry_id
@@ -102,7 +102,7 @@ export async function slotOccupants(m: EntityManager, schoolId: string, date: st
        JOIN staff st ON st.id = a.staff_id
        LEFT JOIN subgroup g ON g.id = a.subgroup_id
        LEFT JOIN room r ON r.id = e.room_id
-      WHERE e.school_id = $1 AND e.weekday = extract(isodow FROM $2::date)::int AND e.lesson_number = $3
+      WHERE e.school_id = $1 AND e.weekday = timetable_weekday($1, $2::date) AND e.lesson_number = $3
         AND e.valid_from <= $2::date AND (e.valid_to IS NULL OR e.valid_to > $2::date)
         AND NOT EXISTS (SELECT 1 FROM timetable_change x WHERE x.timetable_entry_id = e.id AND x.date = $2::date)
      UNION ALL

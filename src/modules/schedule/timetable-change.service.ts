@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/access/actor';
 import { conflict, fieldProblem, notFound, ProblemError } from '../../common/errors/problem';
-import { addDays, weekday } from '../school/calendar/working-calendar';
+import { addDays } from '../school/calendar/working-calendar';
 import { schoolToday } from '../school/school-today';
 import { ScheduleSources } from '../../common/schedule-sources/schedule-sources';
 import {
@@ -94,15 +94,28 @@ export class TimetableChangeService {
         if (!dayOf(dto.date, a.grade).schoolDay) throw fieldProblem('not-a-school-day', 'date', 'not a school day for the class');
         lesson = { ...a, lessonNumber: dto.lessonNumber!, roomId: dto.roomId ?? null };
       } else {
-        const [e] = (await m.query(`SELECT x.*, c.grade FROM (${ENTRY_SELECT} WHERE e.id = $1 AND e.school_id = $2) x JOIN school_class c ON c.id = x."classId"`, [
-          dto.entryId,
-          school,
-        ])) as Array<{ weekday: number; lessonNumber: number; staffId: string; roomId: string | null; classId: string; subgroupId: string | null; grade: number; validFrom: string; validTo: string | null }>;
+        // the weekday whose timetable holds on the date (a moved working day may follow another's)
+        const [e] = (await m.query(
+          `SELECT x.*, c.grade, timetable_weekday($2, $3::date) AS "dateWeekday"
+             FROM (${ENTRY_SELECT} WHERE e.id = $1 AND e.school_id = $2) x JOIN school_class c ON c.id = x."classId"`,
+          [dto.entryId, school, dto.date],
+        )) as Array<{
+          weekday: number;
+          dateWeekday: number;
+          lessonNumber: number;
+          staffId: string;
+          roomId: string | null;
+          classId: string;
+          subgroupId: string | null;
+          grade: number;
+          validFrom: string;
+          validTo: string | null;
+        }>;
         if (!e) throw notFound('Timetable entry');
         const validFrom = String(e.validFrom).slice(0, 10);
         const validTo = e.validTo === null ? null : String(e.validTo).slice(0, 10);
         const scheduled =
-          weekday(dto.date) === e.weekday && validFrom <= dto.date && (validTo === null || validTo > dto.date) && dayOf(dto.date, e.grade).schoolDay;
+          e.dateWeekday === e.weekday && validFrom <= dto.date && (validTo === null || validTo > dto.date) && dayOf(dto.date, e.grade).schoolDay;
         if (!scheduled) throw fieldProblem('lesson-not-scheduled', 'date', 'the entry has no lesson on this date (weekday, validity or calendar)');
         const [existing] = (await m.query('SELECT id FROM timetable_change WHERE timetable_entry_id = $1 AND date = $2', [dto.entryId, dto.date])) as Array<{
           id: string;

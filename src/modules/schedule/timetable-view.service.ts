@@ -101,13 +101,13 @@ export async function scheduledLessons(
   if (filter.subjectId !== undefined) entry.push(`a.subject_id = $${values.push(filter.subjectId)}`);
   return m.query(
     `WITH x AS MATERIALIZED (${ENTRY_SELECT} WHERE ${entry.join(' AND ')}),
-          d AS (SELECT $2::date + i AS on FROM generate_series(0, $3::date - $2::date) AS i)
+          d AS (SELECT $2::date + i AS on, timetable_weekday($1, $2::date + i) AS wd FROM generate_series(0, $3::date - $2::date) AS i)
      SELECT to_char(d.on, 'YYYY-MM-DD') AS date, x."lessonNumber", to_char(b.starts_at, 'HH24:MI') AS "startsAt",
             to_char(b.ends_at, 'HH24:MI') AS "endsAt", x."subjectId", x.subject, x."staffId", x.teacher, x."roomId", x.room,
             x."classId", x."className", x."subgroupId", x."subgroupName", x."assignmentId", x.id AS "entryId", false AS cancelled,
             NULL::json AS change, gc.grade
        FROM d
-       JOIN x ON x.weekday = extract(isodow FROM d.on)::int AND x."validFrom" <= d.on AND (x."validTo" IS NULL OR x."validTo" > d.on)
+       JOIN x ON x.weekday = d.wd AND x."validFrom" <= d.on AND (x."validTo" IS NULL OR x."validTo" > d.on)
        JOIN school_class gc ON gc.id = x."classId"
        LEFT JOIN bell_schedule bs ON bs.school_id = $1 AND bs.is_default
        LEFT JOIN bell b ON b.bell_schedule_id = bs.id AND b.lesson_number = x."lessonNumber"

@@ -15,7 +15,7 @@ import {
   UpdateStudyPeriodDto,
 } from './dto/academic-year.dto';
 import { AcademicYear } from './entities/academic-year.entity';
-import { CalendarDay } from './entities/calendar-day.entity';
+import { CalendarDay, CalendarDayKind } from './entities/calendar-day.entity';
 import { Holiday } from './entities/holiday.entity';
 import { StudyPeriod, StudyPeriodKind } from './entities/study-period.entity';
 import { WeekPattern } from './entities/week-pattern.entity';
@@ -213,6 +213,9 @@ export class AcademicYearService {
     return this.db.transaction(async (m) => {
       const year = await this.get(actor, yearId, m, true);
       assertInsideYear(year, dto.date, dto.date, { start: 'date', end: 'date' });
+      if (dto.timetableWeekday !== undefined && dto.kind !== CalendarDayKind.Working) {
+        throw fieldProblem('timetable-weekday-invalid', 'timetableWeekday', 'only a working day follows another weekday\'s timetable');
+      }
       const taken = await m.findOneBy(CalendarDay, { schoolId: actor.schoolId, date: dto.date });
       if (taken) throw fieldProblem('calendar-day-exists', 'date', `is already marked as ${taken.kind} (${taken.reason})`);
       const day = await m.save(m.create(CalendarDay, { ...dto, schoolId: actor.schoolId, academicYearId: year.id }));

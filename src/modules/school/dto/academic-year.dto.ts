@@ -92,6 +92,16 @@ export class CreateCalendarDayDto {
   @MinLength(1)
   @MaxLength(200)
   reason!: string;
+
+  /**
+   * A working day only: whose weekday's timetable the day follows (1 Monday … 7 Sunday), e.g. 1 for a working
+   * Saturday «по расписанию понедельника»; absent: the day's own weekday. @example 1
+   */
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  timetableWeekday?: number;
 }
 
 export class WeekPatternDto extends GradeBand {
