@@ -174,9 +174,9 @@ describe('the class journal page (e2e)', () => {
     expect(await code({})).toBe('journal-period-invalid');
     expect(await code({ from: '2026-09-01', to: '2027-03-20' })).toBe('date-range-invalid');
     await page(admin, { assignmentId: a.id, from: '2026-09-01', to: '2027-03-19' }).expect(200);
-    // a period of grades 1–4 only, when the school has one apart, is not the 5th grade's
-    const primary = ((await t.db.query('SELECT id FROM study_period WHERE school_id = $1 AND grade_to < 5 LIMIT 1', [s1.id])) as Array<{ id: string }>)[0];
-    if (primary) expect(await code({ periodId: primary.id })).toBe('journal-period-invalid');
+    // a half-year of grades 10–11 is not the 5th grade's period
+    const senior = ((await t.db.query('SELECT id FROM study_period WHERE school_id = $1 AND grade_from >= 10 LIMIT 1', [s1.id])) as Array<{ id: string }>)[0];
+    expect(await code({ periodId: senior.id })).toBe('journal-period-invalid');
     await page(admin, { assignmentId: a.id, periodId: '00000000-0000-4000-8000-000000000000' }).expect(404);
   });
 
@@ -219,5 +219,23 @@ describe('the class journal page (e2e)', () => {
     const other = (await page(admin, { assignmentId: theirs.id, periodId: q1 }).expect(200)).body as Page;
     expect(other.classAverage).toBe(p.classAverage);
     expect(other.students.find((s) => s.id === o1)!.average).toBe(2);
+  });
+
+  it("the page's lessons carry the approved plan's topics as the lessons list lays them", async () => {
+    const a = ((await t.db.query(
+      `SELECT a.id FROM teaching_assignment a JOIN thematic_plan p ON p.teaching_assignment_id = a.id
+        WHERE a.school_id = $1 AND p.status = 'approved' ORDER BY a.id LIMIT 1`,
+      [s1.id],
+    )) as Array<{ id: string }>)[0];
+    const p = (await page(admin, { assignmentId: a.id, ...q1Span }).expect(200)).body as Page & { lessons: Array<{ plannedTopic: unknown }> };
+    const listed = (await t.http.get(`${API}/lessons`).query({ assignmentId: a.id, ...q1Span }).set('authorization', admin).expect(200)).body.items as Array<{
+      id: string;
+      plannedTopic: null | { position: number; title: string };
+    }>;
+    expect(p.lessons.length).toBeGreaterThan(5);
+    expect(p.lessons.map((l) => [l.id, l.plannedTopic])).toEqual(
+      listed.map((l) => [l.id, l.plannedTopic === null ? null : { position: l.plannedTopic.position, title: l.plannedTopic.title }]),
+    );
+    expect(p.lessons.some((l) => l.plannedTopic !== null)).toBe(true);
   });
 });
