@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Actor } from '../../common/access/actor';
 import { fieldProblem, notFound, validationProblem } from '../../common/errors/problem';
 import { assignmentInReach, classManagedBy, positionalParams } from '../contingent/reach/reach';
@@ -49,6 +49,8 @@ interface HeaderRow {
   periodYearId: string | null;
   gradeFrom: number | null;
   gradeTo: number | null;
+  /** the approved plan's topics in order; null without an approved plan */
+  topics: LaidTopic[] | null;
 }
 
 type LessonRow = Omit<JournalPageLesson, 'plannedTopic'> & { ordinal: number | null };
@@ -56,8 +58,8 @@ type LessonRow = Omit<JournalPageLesson, 'plannedTopic'> & { ordinal: number | n
 /**
  * The class journal page (R-JRN-6): students (Russian order) × the assignment's dated lessons with every mark and
  * absence and the weighted averages, from a few explicit statements read in one snapshot (REPEATABLE READ):
- * the assignment with the reach check and the period; the lessons; the students with their marks and absences as
- * JSON; the approved plan's topics (only when there is a plan); the averages by `subjectAverages()` — the one
+ * the assignment with the reach check, the period and the approved plan's topics; the lessons; the students with their
+ * marks and absences as JSON; the averages by `subjectAverages()` — the one
  * definition the diary and the early warning share.
  */
 @Injectable()
@@ -76,7 +78,10 @@ export class JournalPageService {
                 c.grade, a.academic_year_id AS "academicYearId",
                 sp.id AS "periodId", sp.name AS "periodName", to_char(sp.starts_on, 'YYYY-MM-DD') AS "periodFrom",
                 to_char(sp.ends_on, 'YYYY-MM-DD') AS "periodTo", sp.academic_year_id AS "periodYearId",
-                sp.grade_from AS "gradeFrom", sp.grade_to AS "gradeTo"
+                sp.grade_from AS "gradeFrom", sp.grade_to AS "gradeTo",
+                (SELECT json_agg(json_build_object('position', t.position, 'title', t.title, 'kind', t.kind, 'hours', t.hours::float) ORDER BY t.position)
+                   FROM thematic_plan tp JOIN plan_topic t ON t.plan_id = tp.id
+                  WHERE tp.teaching_assignment_id = a.id AND tp.status = 'approved') AS topics
            FROM teaching_assignment a
            JOIN school_class c ON c.id = a.class_id
            JOIN subject sj ON sj.id = a.subject_id
@@ -142,15 +147,19 @@ export class JournalPageService {
         values,
       )) as Array<Omit<JournalPageStudent, 'average'>>;
 
-      const laid = await this.plannedTopics(m, header.id, lessons);
+      const most = Math.max(0, ...lessons.map((l) => l.ordinal ?? 0));
+      const laid = header.topics === null || most === 0 ? null : layTopics(header.topics, most);
       const averages = await subjectAverages(m, actor.schoolId, header.classId, header.subjectId, from, to);
       const byStudent = new Map(averages.students.map((a) => [a.studentId, a.average]));
 
-      const { grade: _g, academicYearId: _y, periodId, periodName, periodFrom: _f, periodTo: _t, periodYearId: _py, gradeFrom: _gf, gradeTo: _gt, ...assignment } =
-        header;
+      const h = header;
+      const assignment = {
+        id: h.id, classId: h.classId, className: h.className, subgroupId: h.subgroupId, subgroupName: h.subgroupName,
+        subjectId: h.subjectId, subject: h.subject, staffId: h.staffId, teacher: h.teacher,
+      };
       return {
         assignment,
-        period: { id: periodId, name: periodName, from, to },
+        period: { id: h.periodId, name: h.periodName, from, to },
         lessons: lessons.map(({ ordinal, ...l }) => {
           const t = ordinal === null ? null : (laid?.[ordinal - 1] ?? null);
           return { ...l, plannedTopic: t === null ? null : { position: t.position, title: t.title } };
@@ -159,19 +168,5 @@ export class JournalPageService {
         classAverage: averages.classAverage,
       };
     });
-  }
-
-  /** The approved plan's topics laid on the assignment's held lessons up to the last one of the page (null without a plan). */
-  private async plannedTopics(m: EntityManager, assignmentId: string, lessons: LessonRow[]): Promise<Array<LaidTopic | null> | null> {
-    const most = Math.max(0, ...lessons.map((l) => l.ordinal ?? 0));
-    if (most === 0) return null;
-    const topics = (await m.query(
-      `SELECT t.position, t.title, t.kind, t.hours::float AS hours
-         FROM thematic_plan p JOIN plan_topic t ON t.plan_id = p.id
-        WHERE p.teaching_assignment_id = $1 AND p.status = 'approved'
-        ORDER BY t.position`,
-      [assignmentId],
-    )) as LaidTopic[];
-    return topics.length === 0 ? null : layTopics(topics, most);
   }
 }
