@@ -128,6 +128,15 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   listLessons: [Admin, Director, Deputy, Teacher],
   getLesson: [Admin, Director, Deputy, Teacher],
   getCoverage: [Admin, Director, Deputy, Teacher],
+  // the class journal page: the assignment's teacher, the class teacher (per reach), the deputy, the director, the admin
+  getJournalPage: [Admin, Director, Deputy, Teacher],
+  // attendance: the class teacher's week and reasons (a teacher who only teaches there: 403 not-class-teacher), missed lessons
+  getClassAttendanceWeek: [Admin, Director, Deputy, Teacher],
+  verifyClassAttendanceWeek: [Admin, Teacher],
+  changeAttendance: [Admin, Teacher],
+  getAttendanceHistory: [Admin, Deputy, Teacher],
+  getClassMissedLessons: [Admin, Director, Deputy, Teacher],
+  getStudentMissedLessons: [Admin, Director, Deputy, Teacher, Parent, Role.Student],
   // notifications: every school role, their own only (another user's: 404)
   listNotifications: SCHOOL,
   markNotificationRead: SCHOOL,
@@ -242,6 +251,8 @@ export const SAMPLE_BODIES: Record<string, object> = {
   replacePlan: { topics: [] },
   returnPlan: { reason: 'Проверка доступа' },
   copyPlan: { toAssignmentIds: ['00000000-0000-4000-8000-000000000000'] },
+  verifyClassAttendanceWeek: { weekOf: '2026-09-07' },
+  changeAttendance: { code: 'У', reason: 'Проверка доступа' },
   createSchool: { name: 'Пробная школа', shortName: 'Проба' },
   createSchoolAdmin: { login: 'probe.admin', fullName: 'Пробный Администратор' },
 };
@@ -257,6 +268,10 @@ export const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
   listTimetableChanges: { from: '2026-09-01', to: '2026-09-30' },
   getSubstitutionLog: { from: '2026-09-01', to: '2026-09-30' },
   listLessons: { from: '2026-09-01', to: '2026-09-30', classId: '00000000-0000-4000-8000-000000000000' },
+  getJournalPage: { assignmentId: '00000000-0000-4000-8000-000000000000', from: '2026-09-01', to: '2026-10-23' },
+  getClassAttendanceWeek: { weekOf: '2026-09-07' },
+  getClassMissedLessons: { from: '2026-09-01', to: '2026-10-23' },
+  getStudentMissedLessons: { from: '2026-09-01', to: '2026-10-23' },
   getTimetableWeek: { date: '2026-09-07', classId: '00000000-0000-4000-8000-000000000000' },
   getTimetableDay: { date: '2026-09-07', studentId: '00000000-0000-4000-8000-000000000000' },
 };

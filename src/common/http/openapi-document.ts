@@ -4,6 +4,7 @@ import { BEARER_SCHEME } from '../access/access.decorator';
 import { FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails } from '../errors/problem';
 
 const TAGS: Array<{ name: string; description: string }> = [
+  { name: 'attendance', description: "Attendance: the class teacher's weekly verification, reasons and their history, missed lessons" },
   { name: 'audit', description: 'Audit trail (журнал действий), its XLSX export and usage monitoring' },
   { name: 'auth', description: 'Sign-in and the signed-in user' },
   { name: 'contingent', description: 'Subjects, staff, classes, students and guardians of the school' },
@@ -11,6 +12,7 @@ const TAGS: Array<{ name: string; description: string }> = [
   { name: 'messaging', description: 'Notifications of the signed-in user' },
   { name: 'schedule', description: 'Rooms, the weekly timetable, its dated changes (substitutions) and views' },
   { name: 'planning', description: 'Curriculum (учебный план) and thematic plans (КТП) of teaching assignments' },
+  { name: 'journal', description: 'The class journal: the journal page of a class or subgroup, subject and period' },
   { name: 'lessons', description: 'Dated lessons with the planned topics, and the coverage of the thematic plans' },
   { name: 'school', description: 'School, academic years, study periods, calendar, bells, mark types, settings' },
 ];

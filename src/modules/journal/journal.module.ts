@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { JournalPageController } from './journal-page.controller';
+import { JournalPageService } from './journal-page.service';
 import { IdempotencyKey, JournalOutage, Mark, MarkHistory } from './entities/mark.entity';
 
 /**
@@ -8,5 +10,7 @@ import { IdempotencyKey, JournalOutage, Mark, MarkHistory } from './entities/mar
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Mark, MarkHistory, JournalOutage, IdempotencyKey])],
+  controllers: [JournalPageController],
+  providers: [JournalPageService],
 })
 export class JournalModule {}
