@@ -128,6 +128,17 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   listLessons: [Admin, Director, Deputy, Teacher],
   getLesson: [Admin, Director, Deputy, Teacher],
   getCoverage: [Admin, Director, Deputy, Teacher],
+  // the lesson's journal: the assignment's teacher or that date's substitute writes (others 403 not-lesson-teacher or 404);
+  // the history: the class teacher (a teacher; others 403 not-class-teacher), the deputy and the admin
+  getLessonJournal: [Admin, Director, Deputy, Teacher],
+  putLessonJournal: [Teacher],
+  getLessonHistory: [Admin, Deputy, Teacher],
+  getStudentMarkHistory: [Admin, Deputy, Teacher],
+  createExternalMark: [Admin, Deputy],
+  annulMark: [Admin, Deputy],
+  createJournalOutage: [Admin],
+  listJournalOutages: [Admin, Deputy],
+  deleteJournalOutage: [Admin],
   // notifications: every school role, their own only (another user's: 404)
   listNotifications: SCHOOL,
   markNotificationRead: SCHOOL,
@@ -242,6 +253,17 @@ export const SAMPLE_BODIES: Record<string, object> = {
   replacePlan: { topics: [] },
   returnPlan: { reason: 'Проверка доступа' },
   copyPlan: { toAssignmentIds: ['00000000-0000-4000-8000-000000000000'] },
+  putLessonJournal: { topic: 'Проверка доступа', marks: [], attendance: [] },
+  createExternalMark: {
+    assignmentId: '00000000-0000-4000-8000-000000000000',
+    date: '2026-09-07',
+    markTypeId: '00000000-0000-4000-8000-000000000000',
+    value: 5,
+    source: 'home',
+    sourceDocument: 'Приказ № 1',
+  },
+  annulMark: { reason: 'Проверка доступа' },
+  createJournalOutage: { startsAt: '2026-09-07T08:00:00Z', endsAt: '2026-09-07T09:00:00Z', reason: 'Проверка доступа' },
   createSchool: { name: 'Пробная школа', shortName: 'Проба' },
   createSchoolAdmin: { login: 'probe.admin', fullName: 'Пробный Администратор' },
 };
@@ -257,6 +279,7 @@ export const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
   listTimetableChanges: { from: '2026-09-01', to: '2026-09-30' },
   getSubstitutionLog: { from: '2026-09-01', to: '2026-09-30' },
   listLessons: { from: '2026-09-01', to: '2026-09-30', classId: '00000000-0000-4000-8000-000000000000' },
+  listJournalOutages: { from: '2026-09-01', to: '2026-09-30' },
   getTimetableWeek: { date: '2026-09-07', classId: '00000000-0000-4000-8000-000000000000' },
   getTimetableDay: { date: '2026-09-07', studentId: '00000000-0000-4000-8000-000000000000' },
 };
