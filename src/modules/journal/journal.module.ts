@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LessonsModule } from '../lessons/lessons.module';
-import { SchoolModule } from '../school/school.module';
 import { IdempotencyKey, JournalOutage, Mark, MarkHistory } from './entities/mark.entity';
 import { LessonJournalController } from './lesson-journal.controller';
 import { LessonJournalService } from './lesson-journal.service';
@@ -13,7 +12,7 @@ import { OutageService } from './outage.service';
  * journal page, home-schooling and hospital marks, the early warning.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Mark, MarkHistory, JournalOutage, IdempotencyKey]), LessonsModule, SchoolModule],
+  imports: [TypeOrmModule.forFeature([Mark, MarkHistory, JournalOutage, IdempotencyKey]), LessonsModule],
   controllers: [LessonJournalController],
   providers: [LessonJournalService, MarkService, OutageService],
 })

@@ -7,7 +7,7 @@ import { conflict, fieldProblem, notFound, ProblemError } from '../../common/err
 import { AttendanceChange, appendAttendanceHistory } from '../attendance/attendance-sql';
 import { assignmentInReach, classInReach, positionalParams, staffTimetableInReach } from '../contingent/reach/reach';
 import { LessonService } from '../lessons/lesson.service';
-import { CalendarService } from '../school/calendar.service';
+import { WorkingCalendar } from '../school/calendar/working-calendar';
 import { MarkCategory } from '../school/entities/mark-type.entity';
 import {
   AttendanceHistoryView,
@@ -100,7 +100,6 @@ export class LessonJournalService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly lessons: LessonService,
-    private readonly calendars: CalendarService,
   ) {}
 
   async get(actor: Actor, lessonId: string): Promise<LessonJournalResponse> {
@@ -323,18 +322,15 @@ export class LessonJournalService {
         ids.map((r) => ({ markId: r.id, action: 'create', oldValue: null, newValue: r.value, oldType: null, newType: r.markTypeId, reason: null, afterDeadline: r.late })),
       );
     }
-    for (const { old, mk } of changes) {
-      const typeChanged = old.markTypeId !== mk.markTypeId;
-      const deadline = typeChanged ? markDeadline(facts, types.get(mk.markTypeId)!.category) : old.deadline;
-      await m.query(`UPDATE mark SET value = $2, comment = $3, mark_type_id = $4, deadline = $5, updated_at = now() WHERE id = $1`, [
-        old.id,
-        mk.value,
-        mk.comment ?? null,
-        mk.markTypeId,
-        deadline,
-      ]);
-    }
     if (changes.length > 0) {
+      // a change of type takes the new type's deadline; a change of value or comment keeps the mark's
+      const deadlines = changes.map(({ old, mk }) => (old.markTypeId !== mk.markTypeId ? markDeadline(facts, types.get(mk.markTypeId)!.category) : old.deadline));
+      await m.query(
+        `UPDATE mark SET value = x.v, comment = x.c, mark_type_id = x.t, deadline = x.d, updated_at = now()
+           FROM unnest($1::uuid[], $2::smallint[], $3::varchar[], $4::uuid[], $5::date[]) AS x(id, v, c, t, d)
+          WHERE mark.id = x.id`,
+        [changes.map((c) => c.old.id), changes.map((c) => c.mk.value), changes.map((c) => c.mk.comment ?? null), changes.map((c) => c.mk.markTypeId), deadlines],
+      );
       await this.history(
         m,
         actor,
@@ -486,7 +482,7 @@ export class LessonJournalService {
   }
 
   private async deadlineFacts(m: EntityManager, schoolId: string, lesson: LessonFacts, workKind: WorkKind): Promise<LessonDeadlineFacts> {
-    const { calendar } = await this.calendars.forGrade(schoolId, lesson.yearId, lesson.grade);
+    const calendar = await gradeCalendar(m, lesson.yearId, lesson.grade);
     const next = (await m.query(
       `SELECT to_char(min(date), 'YYYY-MM-DD') AS date FROM lesson WHERE teaching_assignment_id = $1 AND NOT cancelled AND date > $2::date`,
       [lesson.assignmentId, lesson.date],
@@ -542,6 +538,31 @@ export class LessonJournalService {
     )) as AttendanceHistoryView[];
     return { marks, attendance };
   }
+}
+
+/**
+ * The working calendar of a grade in an academic year (as CalendarService.forGrade builds it), in one query on the
+ * caller's transaction.
+ */
+async function gradeCalendar(m: EntityManager, yearId: string, grade: number): Promise<WorkingCalendar> {
+  const [y] = (await m.query(
+    `SELECT to_char(y.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(y.ends_on, 'YYYY-MM-DD') AS "endsOn",
+            (SELECT p.days_per_week FROM week_pattern p WHERE p.academic_year_id = y.id AND $2 BETWEEN p.grade_from AND p.grade_to LIMIT 1) AS "daysPerWeek",
+            (SELECT coalesce(json_agg(json_build_object('startsOn', h.starts_on, 'endsOn', h.ends_on)), '[]') FROM holiday h
+              WHERE h.academic_year_id = y.id AND $2 BETWEEN h.grade_from AND h.grade_to) AS holidays,
+            (SELECT coalesce(json_agg(to_char(c.date, 'YYYY-MM-DD')) FILTER (WHERE c.kind = 'non_working'), '[]') FROM calendar_day c WHERE c.academic_year_id = y.id) AS "nonWorking",
+            (SELECT coalesce(json_agg(to_char(c.date, 'YYYY-MM-DD')) FILTER (WHERE c.kind = 'working'), '[]') FROM calendar_day c WHERE c.academic_year_id = y.id) AS working
+       FROM academic_year y WHERE y.id = $1`,
+    [yearId, grade],
+  )) as Array<{ startsOn: string; endsOn: string; daysPerWeek: 5 | 6 | null; holidays: Array<{ startsOn: string; endsOn: string }>; nonWorking: string[]; working: string[] }>;
+  return new WorkingCalendar({
+    yearStartsOn: y.startsOn,
+    yearEndsOn: y.endsOn,
+    daysPerWeek: y.daysPerWeek ?? 5,
+    holidays: y.holidays,
+    nonWorkingDays: y.nonWorking,
+    workingDays: y.working,
+  });
 }
 
 export function notClassTeacher(): ProblemError {
