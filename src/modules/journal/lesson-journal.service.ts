@@ -43,6 +43,8 @@ interface LessonFacts {
   subgroupId: string | null;
   yearId: string;
   grade: number;
+  /** the date of the assignment's next held lesson on a later day */
+  nextLessonDate: string | null;
   cancelled: boolean;
   conducted: boolean;
   today: string;
@@ -129,7 +131,9 @@ export class LessonJournalService {
     const rows = (await m.query(
       `SELECT l.id, to_char(l.date, 'YYYY-MM-DD') AS date, l.lesson_number AS "lessonNumber", a.id AS "assignmentId", l.staff_id AS "staffId",
               a.staff_id AS "assignmentStaffId", a.class_id AS "classId", a.subgroup_id AS "subgroupId", a.academic_year_id AS "yearId",
-              c.grade, l.cancelled, l.conducted_at IS NOT NULL AS conducted, to_char(school_today(s.time_zone), 'YYYY-MM-DD') AS today
+              c.grade, l.cancelled, l.conducted_at IS NOT NULL AS conducted, to_char(school_today(s.time_zone), 'YYYY-MM-DD') AS today,
+              (SELECT to_char(min(n.date), 'YYYY-MM-DD') FROM lesson n WHERE n.teaching_assignment_id = a.id AND NOT n.cancelled AND n.date > l.date) AS "nextLessonDate",
+              ARRAY(SELECT ow.id FROM staff ow WHERE ow.user_id = ${p.bind(actor.userId)} AND ow.school_id = $2) AS "ownStaff"
          FROM lesson l
          JOIN teaching_assignment a ON a.id = l.teaching_assignment_id
          JOIN school_class c ON c.id = a.class_id
@@ -137,12 +141,10 @@ export class LessonJournalService {
         WHERE l.id = $1 AND l.school_id = $2 AND ${lessonReach(actor, p.bind)}
         FOR UPDATE OF l`,
       p.values,
-    )) as LessonFacts[];
-    const lesson = rows[0];
-    if (lesson === undefined) throw notFound('Lesson');
-    const own = ((await m.query('SELECT id FROM staff WHERE user_id = $1 AND school_id = $2', [actor.userId, actor.schoolId])) as Array<{ id: string }>).map(
-      (r) => r.id,
-    );
+    )) as Array<LessonFacts & { ownStaff: string[] }>;
+    const row = rows[0];
+    if (row === undefined) throw notFound('Lesson');
+    const { ownStaff: own, ...lesson } = row;
     const writer = own.includes(lesson.staffId) ? lesson.staffId : own.includes(lesson.assignmentStaffId) ? lesson.assignmentStaffId : undefined;
     if (writer === undefined || !hasRole(actor, Role.Teacher)) {
       throw new ProblemError(403, 'not-lesson-teacher', 'Not the lesson teacher', "Only the assignment's teacher or that date's substitute may write the lesson");
@@ -470,12 +472,8 @@ export class LessonJournalService {
     }
     if (dueDate === undefined) {
       // neither given: the assignment's next lesson on a later day
-      const next = (await m.query(
-        `SELECT to_char(min(date), 'YYYY-MM-DD') AS date FROM lesson WHERE teaching_assignment_id = $1 AND NOT cancelled AND date > $2::date`,
-        [lesson.assignmentId, lesson.date],
-      )) as Array<{ date: string | null }>;
-      if (next[0]?.date == null) throw fieldProblem('homework-due-invalid', 'homework.dueDate', 'give a due date: the assignment has no later lesson');
-      dueDate = next[0].date;
+      if (lesson.nextLessonDate === null) throw fieldProblem('homework-due-invalid', 'homework.dueDate', 'give a due date: the assignment has no later lesson');
+      dueDate = lesson.nextLessonDate;
     }
     if (dueDate <= lesson.date) throw fieldProblem('homework-due-invalid', 'homework.dueDate', 'must be after the lesson date');
     return { text: hw.text, dueDate, dueLessonId, links: hw.links ?? [] };
@@ -483,37 +481,31 @@ export class LessonJournalService {
 
   private async deadlineFacts(m: EntityManager, schoolId: string, lesson: LessonFacts, workKind: WorkKind): Promise<LessonDeadlineFacts> {
     const calendar = await gradeCalendar(m, lesson.yearId, lesson.grade);
-    const next = (await m.query(
-      `SELECT to_char(min(date), 'YYYY-MM-DD') AS date FROM lesson WHERE teaching_assignment_id = $1 AND NOT cancelled AND date > $2::date`,
-      [lesson.assignmentId, lesson.date],
-    )) as Array<{ date: string | null }>;
     const outages: OutageDays[] = await outageDays(m, schoolId, lesson.date);
-    return { lessonDate: lesson.date, grade: lesson.grade, workKind, nextLessonDate: next[0]?.date ?? null, calendar, outages };
+    return { lessonDate: lesson.date, grade: lesson.grade, workKind, nextLessonDate: lesson.nextLessonDate, calendar, outages };
   }
 
   /** The lesson's journal state (marks not annulled). */
   async state(m: EntityManager, lessonId: string): Promise<LessonJournalResponse> {
-    const [lesson] = (await m.query(`${LESSON_VIEW} WHERE l.id = $1`, [lessonId])) as JournalLessonView[];
-    const marks = (await m.query(
-      `SELECT mk.id, mk.student_id AS "studentId", mk.mark_type_id AS "markTypeId", t.name AS "markType", t.short_name AS "markTypeShortName",
-              t.weight::float AS weight, t.category, mk.value, mk.comment, to_char(mk.deadline, 'YYYY-MM-DD') AS deadline, mk.late
-         FROM mark mk JOIN mark_type t ON t.id = mk.mark_type_id JOIN student s ON s.id = mk.student_id
-        WHERE mk.lesson_id = $1 AND mk.annulled_at IS NULL
-        ORDER BY s.surname COLLATE "ru-RU-x-icu", s.name COLLATE "ru-RU-x-icu", s.id, t.name COLLATE "ru-RU-x-icu"`,
+    const [row] = (await m.query(
+      `SELECT (SELECT to_jsonb(v) FROM (${LESSON_VIEW} WHERE l.id = $1) v) AS lesson,
+              (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'ord' ORDER BY x.ord), '[]') FROM (
+                 SELECT mk.id, mk.student_id AS "studentId", mk.mark_type_id AS "markTypeId", t.name AS "markType", t.short_name AS "markTypeShortName",
+                        t.weight::float AS weight, t.category, mk.value, mk.comment, to_char(mk.deadline, 'YYYY-MM-DD') AS deadline, mk.late,
+                        row_number() OVER (ORDER BY s.surname COLLATE "ru-RU-x-icu", s.name COLLATE "ru-RU-x-icu", s.id, t.name COLLATE "ru-RU-x-icu") AS ord
+                   FROM mark mk JOIN mark_type t ON t.id = mk.mark_type_id JOIN student s ON s.id = mk.student_id
+                  WHERE mk.lesson_id = $1 AND mk.annulled_at IS NULL) x) AS marks,
+              (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'ord' ORDER BY x.ord), '[]') FROM (
+                 SELECT at.student_id AS "studentId", at.code, at.note, to_char(at.deadline, 'YYYY-MM-DD') AS deadline, at.late,
+                        row_number() OVER (ORDER BY s.surname COLLATE "ru-RU-x-icu", s.name COLLATE "ru-RU-x-icu", s.id) AS ord
+                   FROM attendance at JOIN student s ON s.id = at.student_id
+                  WHERE at.lesson_id = $1) x) AS attendance,
+              (SELECT to_jsonb(x) FROM (
+                 SELECT text, to_char(due_date, 'YYYY-MM-DD') AS "dueDate", due_lesson_id AS "dueLessonId", links,
+                        to_char(deadline, 'YYYY-MM-DD') AS deadline, late FROM homework WHERE lesson_id = $1) x) AS homework`,
       [lessonId],
-    )) as JournalMarkView[];
-    const attendance = (await m.query(
-      `SELECT at.student_id AS "studentId", at.code, at.note, to_char(at.deadline, 'YYYY-MM-DD') AS deadline, at.late
-         FROM attendance at JOIN student s ON s.id = at.student_id
-        WHERE at.lesson_id = $1 ORDER BY s.surname COLLATE "ru-RU-x-icu", s.name COLLATE "ru-RU-x-icu", s.id`,
-      [lessonId],
-    )) as JournalAbsenceView[];
-    const [homework] = (await m.query(
-      `SELECT text, to_char(due_date, 'YYYY-MM-DD') AS "dueDate", due_lesson_id AS "dueLessonId", links,
-              to_char(deadline, 'YYYY-MM-DD') AS deadline, late FROM homework WHERE lesson_id = $1`,
-      [lessonId],
-    )) as JournalHomeworkView[];
-    return { lesson, marks, attendance, homework: homework ?? null };
+    )) as Array<{ lesson: JournalLessonView; marks: JournalMarkView[]; attendance: JournalAbsenceView[]; homework: JournalHomeworkView | null }>;
+    return { lesson: row.lesson, marks: row.marks, attendance: row.attendance, homework: row.homework ?? null };
   }
 
   /** The lesson's history: readable by the admin, the deputy and the class teacher of the lesson's class. */
