@@ -126,7 +126,9 @@ describe('the lesson journal (e2e)', () => {
       homework: { text: 'Упр. 5, с. 24', dueLessonId: later.id, links: ['https://example.org/упражнение'] },
     }).expect(200);
     const state = res.body as JournalState;
-    expect(state.lesson).toMatchObject({ id: lesson.id, topic: 'Present Simple: утвердительные предложения', workKind: expect.any(String), conducted: true,
+    // no workKind given: the planned topic's kind, else 'lesson'
+    const planned = (await get(teacher, `/lessons/${lesson.id}`).expect(200)).body.plannedTopic as { kind: string } | null;
+    expect(state.lesson).toMatchObject({ id: lesson.id, topic: 'Present Simple: утвердительные предложения', workKind: planned?.kind ?? 'lesson', conducted: true,
       taughtByStaffId: s1.ids.teacher.staffId, recordDeadline: TODAY, recordLate: false });
     expect(state.marks).toEqual([expect.objectContaining({ studentId: a, markTypeId: types.oral_answer, markTypeShortName: 'Отв', weight: 1, value: 5,
       comment: 'Отличный ответ', deadline: TODAY, late: false })]);
@@ -147,6 +149,17 @@ describe('the lesson journal (e2e)', () => {
       [null, 'Б'],
       ['Б', null],
     ]);
+  });
+
+  it("without a workKind the lesson takes the planned topic's kind of work", async () => {
+    const all = (await get(teacher, '/lessons', { staffId: s1.ids.teacher.staffId, from: '2026-09-01', to: '2026-11-05' }).expect(200)).body.items as Array<
+      DatedLesson & { plannedTopic: { kind: string } | null }
+    >;
+    const lesson = all.find((l) => !l.cancelled && !used.has(l.id) && l.plannedTopic !== null && l.plannedTopic.kind !== 'lesson')!;
+    used.add(lesson.id);
+    const state = (await put(lesson.id, record()).expect(200)).body as JournalState;
+    expect(state.lesson.workKind).toBe(lesson.plannedTopic!.kind);
+    expect((await put(lesson.id, record({ workKind: 'lesson' })).expect(200)).body.lesson.workKind).toBe('lesson');
   });
 
   it('grade 1 gets no marks', async () => {

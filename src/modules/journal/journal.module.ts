@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LessonsModule } from '../lessons/lessons.module';
 import { IdempotencyKey, JournalOutage, Mark, MarkHistory } from './entities/mark.entity';
 import { LessonJournalController } from './lesson-journal.controller';
 import { LessonJournalService } from './lesson-journal.service';
@@ -12,7 +11,7 @@ import { OutageService } from './outage.service';
  * journal page, home-schooling and hospital marks, the early warning.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Mark, MarkHistory, JournalOutage, IdempotencyKey]), LessonsModule],
+  imports: [TypeOrmModule.forFeature([Mark, MarkHistory, JournalOutage, IdempotencyKey])],
   controllers: [LessonJournalController],
   providers: [LessonJournalService, MarkService, OutageService],
 })

@@ -6,7 +6,7 @@ import { Role, STAFF_ROLES } from '../../common/access/role';
 import { conflict, fieldProblem, notFound, ProblemError } from '../../common/errors/problem';
 import { AttendanceChange, appendAttendanceHistory } from '../attendance/attendance-sql';
 import { assignmentInReach, classInReach, positionalParams, staffTimetableInReach } from '../contingent/reach/reach';
-import { LessonService } from '../lessons/lesson.service';
+import { LaidTopic, layTopics } from '../lessons/lesson-topics';
 import { WorkingCalendar } from '../school/calendar/working-calendar';
 import { MarkCategory } from '../school/entities/mark-type.entity';
 import {
@@ -99,10 +99,7 @@ export const MARK_HISTORY_SELECT = `
  */
 @Injectable()
 export class LessonJournalService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly lessons: LessonService,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async get(actor: Actor, lessonId: string): Promise<LessonJournalResponse> {
     const p = positionalParams([lessonId, actor.schoolId]);
@@ -114,12 +111,10 @@ export class LessonJournalService {
 
   /** PUT the lesson's record; `key`: the Idempotency-Key header, `fingerprint`: of the request. */
   async put(actor: Actor, lessonId: string, body: PutLessonJournalDto, key: string | undefined, fingerprint: string): Promise<LessonJournalResponse> {
-    // the plan's kind of work, read before the transaction (only when the body names none)
-    const plannedKind = body.workKind === undefined ? ((await this.lessons.get(actor, lessonId)).plannedTopic?.kind ?? null) : null;
     return this.db.transaction(async (m) => {
       const lesson = await this.lockLesson(m, actor, lessonId);
       return idempotent(m, { userId: actor.userId, schoolId: actor.schoolId, key, fingerprint }, async () => {
-        await this.write(m, actor, lesson, body, (body.workKind ?? (plannedKind as WorkKind | null) ?? 'lesson') as WorkKind);
+        await this.write(m, actor, lesson, body, body.workKind ?? (await plannedKind(m, lesson)) ?? 'lesson');
         return this.state(m, lessonId);
       });
     });
@@ -530,6 +525,21 @@ export class LessonJournalService {
     )) as AttendanceHistoryView[];
     return { marks, attendance };
   }
+}
+
+/**
+ * The kind of work of the approved plan's topic laid on the lesson (the same layout as GET /lessons/{id} `plannedTopic`:
+ * the lesson's ordinal among the assignment's held lessons, `layTopics`); null without an approved plan or topic.
+ */
+async function plannedKind(m: EntityManager, lesson: LessonFacts): Promise<WorkKind | null> {
+  const [row] = (await m.query(
+    `SELECT (SELECT json_agg(json_build_object('position', t.position, 'title', t.title, 'kind', t.kind, 'hours', t.hours::float) ORDER BY t.position)
+               FROM thematic_plan p JOIN plan_topic t ON t.plan_id = p.id WHERE p.teaching_assignment_id = $1 AND p.status = 'approved') AS topics,
+            (SELECT count(*)::int FROM lesson x WHERE x.teaching_assignment_id = $1 AND NOT x.cancelled AND (x.date, x.lesson_number) <= ($2::date, $3::int)) AS n`,
+    [lesson.assignmentId, lesson.date, lesson.lessonNumber],
+  )) as Array<{ topics: LaidTopic[] | null; n: number }>;
+  if (row.topics === null || row.n === 0) return null;
+  return (layTopics(row.topics, row.n)[row.n - 1]?.kind as WorkKind | undefined) ?? null;
 }
 
 /**
