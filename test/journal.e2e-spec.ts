@@ -246,6 +246,9 @@ describe('the lesson journal (e2e)', () => {
     expect((await send('post', admin, '/journal-outages', { startsAt: '2026-11-12T02:00:00Z', endsAt: '2026-11-12T02:00:00Z', reason: 'Сбой' }).expect(422)).body.code).toBe(
       'outage-span-invalid',
     );
+    expect((await send('post', admin, '/journal-outages', { startsAt: '1900-01-01T00:00:00Z', endsAt: '2026-11-12T02:00:00Z', reason: 'Сбой' }).expect(422)).body.code).toBe(
+      'outage-span-invalid',
+    );
     await send('post', deputy, '/journal-outages', { startsAt: '2026-11-12T02:00:00Z', endsAt: '2026-11-17T05:00:00Z', reason: 'Сбой' }).expect(403);
     expect((await get(deputy, '/journal-outages', { from: '2026-11-01', to: '2026-11-30' }).expect(200)).body.items.map((o: { id: string }) => o.id)).toEqual([outage.body.id]);
     try {

@@ -34,7 +34,11 @@ export class OutageService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async create(actor: Actor, dto: CreateOutageDto): Promise<OutageResponse> {
-    if (Date.parse(dto.endsAt) <= Date.parse(dto.startsAt)) throw fieldProblem('outage-span-invalid', 'endsAt', 'must be after startsAt');
+    const [starts, ends] = [Date.parse(dto.startsAt), Date.parse(dto.endsAt)];
+    const sane = (ms: number) => Number.isFinite(ms) && ms >= Date.UTC(2000, 0, 1) && ms < Date.UTC(2100, 0, 1);
+    if (!sane(starts)) throw fieldProblem('outage-span-invalid', 'startsAt', 'must be a moment of the years 2000–2099');
+    if (!sane(ends)) throw fieldProblem('outage-span-invalid', 'endsAt', 'must be a moment of the years 2000–2099');
+    if (ends <= starts) throw fieldProblem('outage-span-invalid', 'endsAt', 'must be after startsAt');
     return this.db.transaction(async (m) => {
       const rows = (await m.query(
         `INSERT INTO journal_outage (school_id, starts_at, ends_at, reason, declared_by_user_id) VALUES ($1, $2, $3, $4, $5)
