@@ -137,6 +137,17 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   getAttendanceHistory: [Admin, Deputy, Teacher],
   getClassMissedLessons: [Admin, Director, Deputy, Teacher],
   getStudentMissedLessons: [Admin, Director, Deputy, Teacher, Parent, Role.Student],
+  // the lesson's journal: the assignment's teacher or that date's substitute writes (others 403 not-lesson-teacher or 404);
+  // the history: the class teacher (a teacher; others 403 not-class-teacher), the deputy and the admin
+  getLessonJournal: [Admin, Director, Deputy, Teacher],
+  putLessonJournal: [Teacher],
+  getLessonHistory: [Admin, Deputy, Teacher],
+  getStudentMarkHistory: [Admin, Deputy, Teacher],
+  createExternalMark: [Admin, Deputy],
+  annulMark: [Admin, Deputy],
+  createJournalOutage: [Admin],
+  listJournalOutages: [Admin, Deputy],
+  deleteJournalOutage: [Admin],
   // notifications: every school role, their own only (another user's: 404)
   listNotifications: SCHOOL,
   markNotificationRead: SCHOOL,
@@ -253,6 +264,17 @@ export const SAMPLE_BODIES: Record<string, object> = {
   copyPlan: { toAssignmentIds: ['00000000-0000-4000-8000-000000000000'] },
   verifyClassAttendanceWeek: { weekOf: '2026-09-07' },
   changeAttendance: { code: 'У', reason: 'Проверка доступа' },
+  putLessonJournal: { topic: 'Проверка доступа', marks: [], attendance: [] },
+  createExternalMark: {
+    assignmentId: '00000000-0000-4000-8000-000000000000',
+    date: '2026-09-07',
+    markTypeId: '00000000-0000-4000-8000-000000000000',
+    value: 5,
+    source: 'home',
+    sourceDocument: 'Приказ № 1',
+  },
+  annulMark: { reason: 'Проверка доступа' },
+  createJournalOutage: { startsAt: '2026-09-07T08:00:00Z', endsAt: '2026-09-07T09:00:00Z', reason: 'Проверка доступа' },
   createSchool: { name: 'Пробная школа', shortName: 'Проба' },
   createSchoolAdmin: { login: 'probe.admin', fullName: 'Пробный Администратор' },
 };
@@ -272,6 +294,7 @@ export const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
   getClassAttendanceWeek: { weekOf: '2026-09-07' },
   getClassMissedLessons: { from: '2026-09-01', to: '2026-10-23' },
   getStudentMissedLessons: { from: '2026-09-01', to: '2026-10-23' },
+  listJournalOutages: { from: '2026-09-01', to: '2026-09-30' },
   getTimetableWeek: { date: '2026-09-07', classId: '00000000-0000-4000-8000-000000000000' },
   getTimetableDay: { date: '2026-09-07', studentId: '00000000-0000-4000-8000-000000000000' },
 };

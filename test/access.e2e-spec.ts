@@ -128,6 +128,20 @@ describe('access matrix: every operation of the contract, every role', () => {
         'SELECT id FROM guardian WHERE school_id = $1',
         `INSERT INTO guardian (school_id, surname, name) VALUES ($1, 'Чужой', 'Родитель') RETURNING id`,
       ),
+      // an outage window and a (home-schooling) mark of the other school
+      outageId: ((await systemWrite(
+        t,
+        `INSERT INTO journal_outage (school_id, starts_at, ends_at, reason) VALUES ($1, '2026-09-07T08:00:00Z', '2026-09-07T09:00:00Z', 'Проверка доступа') RETURNING id`,
+        [other.id],
+      )) as Array<{ id: string }>)[0].id,
+      markId: ((await systemWrite(
+        t,
+        `INSERT INTO mark (school_id, teaching_assignment_id, date, student_id, mark_type_id, value, source, source_document, deadline)
+         SELECT $1, (SELECT id FROM teaching_assignment WHERE school_id = $1 LIMIT 1), '2026-09-07', (SELECT id FROM student WHERE school_id = $1 LIMIT 1),
+                (SELECT id FROM mark_type WHERE school_id = $1 LIMIT 1), 5, 'home', 'Проверка доступа', '2026-09-07'
+         RETURNING id`,
+        [other.id],
+      )) as Array<{ id: string }>)[0].id,
       sessionId: await one('SELECT id FROM user_session WHERE school_id = $1'),
       // an invitation code of a student of the other school
       codeId: ((await systemWrite(

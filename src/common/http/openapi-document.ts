@@ -12,7 +12,7 @@ const TAGS: Array<{ name: string; description: string }> = [
   { name: 'messaging', description: 'Notifications of the signed-in user' },
   { name: 'schedule', description: 'Rooms, the weekly timetable, its dated changes (substitutions) and views' },
   { name: 'planning', description: 'Curriculum (учебный план) and thematic plans (КТП) of teaching assignments' },
-  { name: 'journal', description: 'The class journal: the journal page of a class or subgroup, subject and period' },
+  { name: 'journal', description: "The class journal: the lesson's record (topic, marks, absences, homework), its history, the journal page, outage windows, home-schooling marks" },
   { name: 'lessons', description: 'Dated lessons with the planned topics, and the coverage of the thematic plans' },
   { name: 'school', description: 'School, academic years, study periods, calendar, bells, mark types, settings' },
 ];

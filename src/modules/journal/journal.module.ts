@@ -3,6 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JournalPageController } from './journal-page.controller';
 import { JournalPageService } from './journal-page.service';
 import { IdempotencyKey, JournalOutage, Mark, MarkHistory } from './entities/mark.entity';
+import { LessonJournalController } from './lesson-journal.controller';
+import { LessonJournalService } from './lesson-journal.service';
+import { MarkService } from './mark.service';
+import { OutageService } from './outage.service';
 
 /**
  * The journal (issue 6, R-JRN): a lesson's record, marks and their history, deadlines and outage windows, the class
@@ -10,7 +14,7 @@ import { IdempotencyKey, JournalOutage, Mark, MarkHistory } from './entities/mar
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Mark, MarkHistory, JournalOutage, IdempotencyKey])],
-  controllers: [JournalPageController],
-  providers: [JournalPageService],
+  controllers: [LessonJournalController, JournalPageController],
+  providers: [LessonJournalService, MarkService, OutageService, JournalPageService],
 })
 export class JournalModule {}
