@@ -1,5 +1,5 @@
 // The hand-written floors of the journal figures (journal-bench.mjs): node:http and one pg Pool, no framework, no token,
-// no session, no relationship check, no ETag. Started with DATABASE_URL and PORT.
+// no session, no relationship check, no ETag; named (prepared) statements. Started with DATABASE_URL and PORT.
 //  GET /journal/<assignmentId>/<from>/<to>  the class journal page: two statements — the students due in the period
 //      (enrolled in the class, members of the subgroup) in Russian order with their weighted average, and the
 //      assignment's held lessons of the period (date, number, topic, kind) each with its marks (student, value, type,
@@ -17,17 +17,20 @@ const { Pool } = require(resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.PG_POOL ?? 10) });
 
 const JOURNAL_STUDENTS = `
-  SELECT s.id, s.surname, s.name, s.patronymic,
-         (SELECT round(sum(mk.value * mt.weight) / sum(mt.weight), 2)::float
-            FROM mark mk JOIN mark_type mt ON mt.id = mk.mark_type_id JOIN teaching_assignment a2 ON a2.id = mk.teaching_assignment_id
-           WHERE mk.student_id = s.id AND a2.class_id = a.class_id AND a2.subject_id = a.subject_id
-             AND mk.date BETWEEN $2::date AND $3::date AND mk.annulled_at IS NULL) AS average
-    FROM teaching_assignment a
+  WITH a AS (SELECT id, class_id, subject_id, subgroup_id FROM teaching_assignment WHERE id = $1),
+       avg AS (
+         SELECT mk.student_id, round(sum(mk.value * mt.weight) / sum(mt.weight), 2)::float AS average
+           FROM a JOIN teaching_assignment a2 ON a2.class_id = a.class_id AND a2.subject_id = a.subject_id
+           JOIN mark mk ON mk.teaching_assignment_id = a2.id AND mk.date BETWEEN $2::date AND $3::date AND mk.annulled_at IS NULL
+           JOIN mark_type mt ON mt.id = mk.mark_type_id
+          GROUP BY mk.student_id)
+  SELECT s.id, s.surname, s.name, s.patronymic, avg.average
+    FROM a
     JOIN enrollment en ON en.class_id = a.class_id AND en.starts_on <= $3::date AND (en.ends_on IS NULL OR en.ends_on > $2::date)
     JOIN student s ON s.id = en.student_id
-   WHERE a.id = $1
-     AND (a.subgroup_id IS NULL OR EXISTS (SELECT 1 FROM subgroup_member sm WHERE sm.subgroup_id = a.subgroup_id AND sm.student_id = s.id
-                                              AND sm.starts_on <= $3::date AND (sm.ends_on IS NULL OR sm.ends_on > $2::date)))
+    LEFT JOIN avg ON avg.student_id = s.id
+   WHERE a.subgroup_id IS NULL OR EXISTS (SELECT 1 FROM subgroup_member sm WHERE sm.subgroup_id = a.subgroup_id AND sm.student_id = s.id
+                                             AND sm.starts_on <= $3::date AND (sm.ends_on IS NULL OR sm.ends_on > $2::date))
    ORDER BY s.surname COLLATE "ru-RU-x-icu", s.name COLLATE "ru-RU-x-icu", s.patronymic COLLATE "ru-RU-x-icu", s.id`;
 
 const JOURNAL_LESSONS = `
@@ -73,10 +76,13 @@ createServer(async (req, res) => {
     const [, what, id, a, b] = req.url.split('/');
     let body;
     if (what === 'journal') {
-      const [students, lessons] = await Promise.all([pool.query(JOURNAL_STUDENTS, [id, a, b]), pool.query(JOURNAL_LESSONS, [id, a, b])]);
+      const [students, lessons] = await Promise.all([
+        pool.query({ name: 'journal-students', text: JOURNAL_STUDENTS, values: [id, a, b] }),
+        pool.query({ name: 'journal-lessons', text: JOURNAL_LESSONS, values: [id, a, b] }),
+      ]);
       body = { students: students.rows, lessons: lessons.rows };
     } else if (what === 'diary') {
-      const { rows } = await pool.query(DIARY_WEEK, [id, a]);
+      const { rows } = await pool.query({ name: 'diary-week', text: DIARY_WEEK, values: [id, a] });
       const days = [];
       for (const { date, ...lesson } of rows) {
         if (days.at(-1)?.date !== date) days.push({ date, lessons: [] });

@@ -8,7 +8,7 @@
 //  2. GET /diary/week?studentId=&date= — the demo parent's child's week (the third week of quarter 1), as the demo
 //     parent: requests per second with autocannon at 64 connections (0 errors and 0 non-2xx required), p50/p99,
 //     alternating rounds against the bare server's one statement (bare-journal-server.mjs /diary/…);
-//  3. PUT /lessons/{lessonId}/journal — conducting a lesson of quarter 2 (not yet conducted) of a class of ≥ 28
+//  3. PUT /lessons/{lessonId}/journal — conducting a lesson of quarter 2 (not yet conducted; a few teachers' lessons) of a class of ≥ 28
 //     students: topic, 30 marks and 3 absences (Н, Б, О), by the lesson's teacher, each request on a new lesson, with an
 //     Idempotency-Key; p50/p99 of sequential requests against the same rows written by hand in one transaction through
 //     pg (audit context, UPDATE lesson, INSERT marks + their history, INSERT attendance + its history), alternating
@@ -203,7 +203,7 @@ export async function measureJournal(root, { pgAdminUrl, redisUrl, rounds = 5, r
         WHERE l.school_id = $1 AND (su.id IS NULL OR su.login = 'teacher') AND l.date BETWEEN $2::date AND $3::date AND NOT l.cancelled AND l.conducted_at IS NULL
           AND a.subgroup_id IS NULL AND c.grade >= 2
           AND (SELECT count(*) FROM enrollment en WHERE en.class_id = c.id AND en.ends_on IS NULL) >= 28
-        ORDER BY l.date, l.lesson_number, l.id LIMIT $4`,
+        ORDER BY st.id, l.date, l.lesson_number, l.id LIMIT $4`,
       [schoolId, quarter(2).startsOn, today, needed],
     );
     if (lessons.length < needed) throw new Error(`only ${lessons.length} lessons of quarter 2 to conduct, ${needed} needed`);

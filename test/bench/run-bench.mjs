@@ -9,7 +9,10 @@
 //  5. the class list p50 against bare node:http + the same SQL, and the import of a whole generated school (~1,100
 //     students, ~2,000 guardians) with the worker's peak RSS against the same rows written by hand
 //     (contingent-bench.mjs); same needs as 4;
-//  6. the bulk class-week timetable replace p50 against the same writes and conflict SQL by hand (timetable-bench.mjs).
+//  6. the bulk class-week timetable replace p50 against the same writes and conflict SQL by hand (timetable-bench.mjs);
+//  7. the journal (journal-bench.mjs), on the demo school with its generated first quarter: the class journal page p50/p99
+//     and the lesson PUT (30 marks, absences) p50/p99 against bare node:http + pg and the same rows by hand, the diary week's
+//     requests per second at 64 connections against bare node:http + pg; same needs as 4.
 import autocannon from 'autocannon';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -20,6 +23,7 @@ import { measureAuditCost, measureLogin } from './identity-audit-bench.mjs';
 import { describeContingent, measureContingent } from './contingent-bench.mjs';
 import { measureJobs } from './jobs-bench.mjs';
 import { describeTimetable, measureTimetable } from './timetable-bench.mjs';
+import { describeJournal, measureJournal } from './journal-bench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -120,6 +124,12 @@ async function main() {
         pgAdminUrl: process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
         redisUrl: process.env.REDIS_URL,
       });
+      results.journal = await measureJournal(root, {
+        pgAdminUrl: process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+        redisUrl: process.env.REDIS_URL,
+        rounds: ROUNDS,
+        seconds: SECONDS,
+      });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -140,6 +150,7 @@ async function main() {
         : 'job pipeline: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
       results.contingent ? describeContingent(results.contingent) : 'contingent: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
       results.timetable ? describeTimetable(results.timetable) : 'timetable: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
+      results.journal ? describeJournal(results.journal) : 'journal: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
       '',
     ].join('\n'),
   );

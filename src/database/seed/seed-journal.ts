@@ -14,7 +14,7 @@ export interface SeededJournal {
   marks: number;
   absences: number;
   homework: number;
-  /** milliseconds of each phase: reading the school, generating, writing lessons, attendance, marks, homework */
+  /** milliseconds of each phase: reading the school, generating, writing lessons, attendance, marks, homework (with ANALYZE) */
   timings: Record<'read' | 'generate' | 'lessons' | 'attendance' | 'marks' | 'homework', number>;
 }
 
@@ -283,6 +283,8 @@ export async function seedJournal(m: EntityManager, schoolId: string, seed: numb
         part.map((h) => lessons[h.lesson]!.nextLessonId), part.map((h) => lessons[h.lesson]!.date), part.map((h) => lessons[h.lesson]!.teacherUserId)],
     );
   });
+  // fresh statistics for the planner: the journal tables grew from nothing in this transaction
+  await m.query('ANALYZE lesson, mark, mark_history, attendance, attendance_history, homework');
   lap('homework');
   const absences = att.filter((a) => a.code !== 'О').length;
   return { from: q.from, to: q.to, lessons: lessons.length, marks: marks.length, absences, homework: hw.length, timings };
