@@ -14,6 +14,9 @@
 //  7. the time to materialise a school year of dated lessons (a generated school of 40 classes) through deriveLessons,
 //     and its no-op re-derivation, against one hand-written INSERT … SELECT of the same rows (lessons-bench.mjs); needs
 //     the PostgreSQL server of 4.
+//  8. the journal (journal-bench.mjs), on the demo school with its generated first quarter: the class journal page p50/p99
+//     and the lesson PUT (30 marks, absences) p50/p99 against bare node:http + pg and the same rows by hand, the diary week's
+//     requests per second at 64 connections against bare node:http + pg; same needs as 4.
 import autocannon from 'autocannon';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -25,6 +28,7 @@ import { describeContingent, measureContingent } from './contingent-bench.mjs';
 import { measureJobs } from './jobs-bench.mjs';
 import { describeTimetable, measureTimetable } from './timetable-bench.mjs';
 import { describeLessons, measureLessons } from './lessons-bench.mjs';
+import { describeJournal, measureJournal } from './journal-bench.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -129,6 +133,12 @@ async function main() {
         pgAdminUrl: process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
         rounds: ROUNDS,
       });
+      results.journal = await measureJournal(root, {
+        pgAdminUrl: process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+        redisUrl: process.env.REDIS_URL,
+        rounds: ROUNDS,
+        seconds: SECONDS,
+      });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -150,6 +160,7 @@ async function main() {
       results.contingent ? describeContingent(results.contingent) : 'contingent: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
       results.timetable ? describeTimetable(results.timetable) : 'timetable: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
       results.lessons ? describeLessons(results.lessons) : 'dated lessons: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
+      results.journal ? describeJournal(results.journal) : 'journal: not measured (set REDIS_URL, and BENCH_PG_URL for a PostgreSQL server)',
       '',
     ].join('\n'),
   );

@@ -13,6 +13,7 @@ import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { GeneratedSchool, generateSchool } from '../../src/database/seed/generator';
 import { insertOperator } from '../../src/database/seed/seed-operator';
 import { SeededSchool, schoolUsers, seedSchool } from '../../src/database/seed/seed-school';
+import { seedJournal } from '../../src/database/seed/seed-journal';
 import { setAuditContext } from '../../src/database/audit-context.subscriber';
 import { systemContext } from '../../src/common/context/request-context';
 
@@ -163,12 +164,22 @@ async function deleteRedisKeys(config: AppConfig): Promise<void> {
  * Seeds a generated school (≈1,100 students, ≈2,000 guardians, ≈70 staff, assignments, subgroups, for 2026/2027)
  * with one user per role (login `<role>.s<seed>`, password TEST_PASSWORD), linked to the records described in
  * TestSchool.ids. About 1 s a school; `{ studentsPerClass: 8 }` gives the same school with 8 pupils a class (≈0.3 s)
- * for suites that do not need the full size.
+ * for suites that do not need the full size. `{ journal: true }` also conducts the first quarter (seedJournal: topics,
+ * marks, absences, homework; a few seconds for the full size), off by default.
  */
-export async function seedTestSchool(t: TestApp, seed: number, options: { studentsPerClass?: number } = {}): Promise<TestSchool> {
-  const g = generateSchool({ seed, startYear: 2026, schoolNumber: seed, ...options });
+export async function seedTestSchool(
+  t: TestApp,
+  seed: number,
+  options: { studentsPerClass?: number; journal?: boolean } = {},
+): Promise<TestSchool> {
+  const { journal, ...generate } = options;
+  const g = generateSchool({ seed, startYear: 2026, schoolNumber: seed, ...generate });
   const users = schoolUsers(g, seed, TEST_PASSWORD);
-  const s = await t.db.transaction((m) => seedSchool(m, g, users));
+  const s = await t.db.transaction(async (m) => {
+    const seeded = await seedSchool(m, g, users);
+    if (journal) await seedJournal(m, seeded.schoolId, seed);
+    return seeded;
+  });
   const logins = Object.fromEntries(SCHOOL_ROLES.map((r) => [r, `${r}.s${seed}`])) as Record<Role, string>;
   const userId = (role: Role): string => s.userIds.get(logins[role]) as string;
   const a = g.accounts;

@@ -8,6 +8,7 @@ import { Role, SCHOOL_ROLES } from '../../common/access/role';
 import { AppConfig } from '../../config/app-config';
 import { currentAcademicStartYear, generateSchool, GeneratedSchool } from './generator';
 import { insertOperator } from './seed-operator';
+import { seedJournal } from './seed-journal';
 import { accountLink, seedSchool, SeedUser } from './seed-school';
 
 export interface DemoLogin {
@@ -62,7 +63,9 @@ export class DemoSeeder {
       const g = generateSchool({ seed: 1, startYear: currentAcademicStartYear(new Date()), schoolNumber: 1 });
       const users = demoUsers(g);
       const isOperator = (u: SeedUser) => u.roles.includes(Role.Operator);
-      await seedSchool(m, g, users.filter((u) => !isOperator(u)));
+      const seeded = await seedSchool(m, g, users.filter((u) => !isOperator(u)));
+      // a conducted first quarter: topics, marks, absences and homework (issue 6)
+      await seedJournal(m, seeded.schoolId, 1);
       // still inside the seed audit context that seedSchool set
       for (const u of users.filter(isOperator)) {
         await insertOperator(m, { login: u.login, fullName: u.fullName, password: u.password, mustChangePassword: false });

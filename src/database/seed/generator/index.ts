@@ -7,4 +7,5 @@ export * from './school-reference';
 export * from './contingent';
 export * from './curriculum';
 export * from './planning';
+export * from './journal';
 export * from './timetable';
