@@ -1,7 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { systemContext } from '../../common/context/request-context';
-import { WRITTEN_CATEGORIES } from '../../modules/school/entities/mark-type.entity';
-import { WorkingCalendar } from '../../modules/school/calendar/working-calendar';
+import { MarkCategory } from '../../modules/school/entities/mark-type.entity';
+import { yearCalendars } from '../../modules/school/calendar/year-calendars';
+import { addDays } from '../../modules/school/calendar/working-calendar';
+import { markDeadline } from '../../modules/journal/journal-rules';
 import { layTopics, LaidTopic } from '../../modules/lessons/lesson-topics';
 import { setAuditContext } from '../audit-context.subscriber';
 import { generateJournal, JournalLessonInput, Random } from './generator';
@@ -39,6 +41,8 @@ interface LessonRow {
   ordinal: number;
   nextLessonId: string | null;
   nextDate: string | null;
+  /** the date of the assignment's next held lesson on a later day (written work is due by it) */
+  nextDay: string | null;
   studentIds: string[];
 }
 
@@ -67,49 +71,11 @@ async function firstQuarter(m: EntityManager, schoolId: string): Promise<{ from:
   return { from: y.startsOn, to: y.beforeHoliday ?? y.weeks, yearId: y.id, halfYear2: y.halfYear2 };
 }
 
-/** The working calendar of each grade of the year (deadlines count working days). */
-async function calendars(m: EntityManager, yearId: string): Promise<(grade: number) => WorkingCalendar> {
-  const [y] = (await m.query(
-    `SELECT to_char(y.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(y.ends_on, 'YYYY-MM-DD') AS "endsOn",
-            (SELECT coalesce(json_agg(json_build_object('gradeFrom', p.grade_from, 'gradeTo', p.grade_to, 'daysPerWeek', p.days_per_week)), '[]')
-               FROM week_pattern p WHERE p.academic_year_id = y.id) AS patterns,
-            (SELECT coalesce(json_agg(json_build_object('startsOn', h.starts_on, 'endsOn', h.ends_on, 'gradeFrom', h.grade_from, 'gradeTo', h.grade_to)), '[]')
-               FROM holiday h WHERE h.academic_year_id = y.id) AS holidays,
-            (SELECT coalesce(json_agg(json_build_object('date', c.date, 'kind', c.kind)), '[]') FROM calendar_day c WHERE c.academic_year_id = y.id) AS days
-       FROM academic_year y WHERE y.id = $1`,
-    [yearId],
-  )) as Array<{
-    startsOn: string;
-    endsOn: string;
-    patterns: Array<{ gradeFrom: number; gradeTo: number; daysPerWeek: number }>;
-    holidays: Array<{ startsOn: string; endsOn: string; gradeFrom: number; gradeTo: number }>;
-    days: Array<{ date: string; kind: string }>;
-  }>;
-  const cache = new Map<number, WorkingCalendar>();
-  return (grade) => {
-    let c = cache.get(grade);
-    if (!c) {
-      const daysPerWeek = y.patterns.find((p) => p.gradeFrom <= grade && grade <= p.gradeTo)?.daysPerWeek === 6 ? 6 : 5;
-      c = new WorkingCalendar({
-        yearStartsOn: y.startsOn,
-        yearEndsOn: y.endsOn,
-        daysPerWeek,
-        holidays: y.holidays.filter((h) => h.gradeFrom <= grade && grade <= h.gradeTo),
-        nonWorkingDays: y.days.filter((d) => d.kind === 'non_working').map((d) => d.date),
-        workingDays: y.days.filter((d) => d.kind === 'working').map((d) => d.date),
-      });
-      cache.set(grade, c);
-    }
-    return c;
-  };
-}
-
 /**
  * Conducts the first quarter of a seeded school (src/database/seed/generator/journal.ts): every held lesson of the
  * quarter not yet conducted gets its topic (the approved plan's, laid as GET /lessons lays it), kind of work, teacher
  * and record time; marks (grades 2–11), absences and homework for the students due at each lesson (enrolled in the
- * class that day; members of the subgroup) — with their deadlines (written work: 2 working days in grades 1–4, 5 in
- * grades 5–11; the rest: the lesson's day), a small share late, and the 'create' rows of the mark and attendance
+ * class that day; members of the subgroup) — with their deadlines (the journal's rule, markDeadline), a small share late, and the 'create' rows of the mark and attendance
  * histories. Bulk statements (unnest arrays), inside the caller's transaction; the audit context is set here
  * (system 'seed'). Deterministic for a seed and a school generated alike (draws are keyed by names, not ids).
  */
@@ -123,20 +89,25 @@ export async function seedJournal(m: EntityManager, schoolId: string, seed: numb
     t0 = now;
   };
   const q = await firstQuarter(m, schoolId);
-  const calendarOf = await calendars(m, q.yearId);
+  const years = await yearCalendars(m, schoolId, q.from, q.to);
+  const year = years.years.find((y) => y.id === q.yearId);
+  if (year === undefined) throw new Error(`school ${schoolId}: the quarter lies outside its year`);
+  const calendarOf = (grade: number) => years.of(year, grade).calendar;
   const [{ timeZone }] = (await m.query('SELECT time_zone AS "timeZone" FROM school WHERE id = $1', [schoolId])) as Array<{ timeZone: string }>;
 
   const lessons = (await m.query(
     `WITH held AS (
        SELECT l.id, l.date, l.lesson_number, l.staff_id, l.teaching_assignment_id, l.conducted_at,
-              (row_number() OVER w)::int AS ordinal, lead(l.id) OVER w AS next_id, lead(l.date) OVER w AS next_date
+              (row_number() OVER w)::int AS ordinal, lead(l.id) OVER w AS next_id, lead(l.date) OVER w AS next_date,
+              min(l.date) OVER (PARTITION BY l.teaching_assignment_id ORDER BY l.date
+                                RANGE BETWEEN '1 day'::interval FOLLOWING AND UNBOUNDED FOLLOWING) AS next_day
          FROM lesson l JOIN teaching_assignment a ON a.id = l.teaching_assignment_id
         WHERE l.school_id = $1 AND a.academic_year_id = $4 AND NOT l.cancelled
        WINDOW w AS (PARTITION BY l.teaching_assignment_id ORDER BY l.date, l.lesson_number))
      SELECT h.id, to_char(h.date, 'YYYY-MM-DD') AS date, h.staff_id AS "staffId", st.user_id AS "teacherUserId",
             h.teaching_assignment_id AS "assignmentId", sj.code AS subject, c.grade, c.grade::text || c.letter AS "classKey",
             g.name AS subgroup, h.lesson_number AS "lessonNumber", h.ordinal, h.next_id AS "nextLessonId",
-            to_char(h.next_date, 'YYYY-MM-DD') AS "nextDate",
+            to_char(h.next_date, 'YYYY-MM-DD') AS "nextDate", to_char(h.next_day, 'YYYY-MM-DD') AS "nextDay",
             coalesce((SELECT array_agg(en.student_id)
                         FROM enrollment en
                        WHERE en.class_id = a.class_id AND en.starts_on <= h.date AND (en.ends_on IS NULL OR en.ends_on > h.date)
@@ -193,13 +164,6 @@ export async function seedJournal(m: EntityManager, schoolId: string, seed: numb
   const journal = generateJournal(new Random(seed).fork('journal'), { lessons: input, studentKeys: students.map((s) => s.key), markTypes });
 
   lap('generate');
-  const written = new Set<string>(WRITTEN_CATEGORIES);
-  const addDays = (date: string, n: number): string => {
-    const d = new Date(`${date}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + n);
-    return d.toISOString().slice(0, 10);
-  };
-  const workingAfter = (date: string, grade: number, n: number): string => calendarOf(grade).addWorkingDays(date, n) ?? addDays(date, n);
   /** when an entry was made: the afternoon of `date` (school time), or the day after its deadline when late */
   const madeOn = (date: string, deadline: string, late: boolean): string => (late ? addDays(deadline, 1) : date);
 
@@ -242,11 +206,17 @@ export async function seedJournal(m: EntityManager, schoolId: string, seed: numb
   lap('attendance');
   // marks (and their history: the creation)
   const marks = journal.marks;
-  const deadlineOf = (lesson: LessonRow, category: string): string =>
-    written.has(category) ? workingAfter(lesson.date, lesson.grade, lesson.grade <= 4 ? 2 : 5) : lesson.date;
+  // the journal's own deadline rule (journal-rules.ts), as the lesson PUT applies it
+  const deadlineOf = (k: number, category: string): string => {
+    const lesson = lessons[k]!;
+    return markDeadline(
+      { lessonDate: lesson.date, grade: lesson.grade, workKind: journal.lessons[k]!.workKind, nextLessonDate: lesson.nextDay, calendar: calendarOf(lesson.grade), outages: [] },
+      category as MarkCategory,
+    );
+  };
   await bulk(marks.length, async (from, to) => {
     const part = marks.slice(from, to);
-    const deadlines = part.map((k) => deadlineOf(lessons[k.lesson]!, markTypes[k.markType]!.category));
+    const deadlines = part.map((k) => deadlineOf(k.lesson, markTypes[k.markType]!.category));
     const made = part.map((k, i) => madeOn(lessons[k.lesson]!.date, deadlines[i] as string, k.late));
     await m.query(
       `INSERT INTO mark (school_id, teaching_assignment_id, lesson_id, date, student_id, mark_type_id, value, deadline, late, created_by_user_id,

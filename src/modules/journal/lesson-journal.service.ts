@@ -1,3 +1,4 @@
+import { yearCalendars } from '../school/calendar/year-calendars';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -7,7 +8,6 @@ import { conflict, fieldProblem, notFound, ProblemError } from '../../common/err
 import { AttendanceChange, appendAttendanceHistory } from '../attendance/attendance-sql';
 import { assignmentInReach, classInReach, positionalParams, staffTimetableInReach } from '../contingent/reach/reach';
 import { LaidTopic, layTopics } from '../lessons/lesson-topics';
-import { WorkingCalendar } from '../school/calendar/working-calendar';
 import { MarkCategory } from '../school/entities/mark-type.entity';
 import {
   AttendanceHistoryView,
@@ -475,7 +475,11 @@ export class LessonJournalService {
   }
 
   private async deadlineFacts(m: EntityManager, schoolId: string, lesson: LessonFacts, workKind: WorkKind): Promise<LessonDeadlineFacts> {
-    const calendar = await gradeCalendar(m, lesson.yearId, lesson.grade);
+    // the grade's working calendar of the lesson's year (read on the writer's transaction)
+    const years = await yearCalendars(m, schoolId, lesson.date, lesson.date);
+    const year = years.years.find((y) => y.id === lesson.yearId) ?? years.yearOf(lesson.date);
+    if (year === undefined) throw new Error(`lesson ${lesson.id} lies outside its academic year`);
+    const { calendar } = years.of(year, lesson.grade);
     const outages: OutageDays[] = await outageDays(m, schoolId, lesson.date);
     return { lessonDate: lesson.date, grade: lesson.grade, workKind, nextLessonDate: lesson.nextLessonDate, calendar, outages };
   }
@@ -540,31 +544,6 @@ async function plannedKind(m: EntityManager, lesson: LessonFacts): Promise<WorkK
   )) as Array<{ topics: LaidTopic[] | null; n: number }>;
   if (row.topics === null || row.n === 0) return null;
   return (layTopics(row.topics, row.n)[row.n - 1]?.kind as WorkKind | undefined) ?? null;
-}
-
-/**
- * The working calendar of a grade in an academic year (as CalendarService.forGrade builds it), in one query on the
- * caller's transaction.
- */
-async function gradeCalendar(m: EntityManager, yearId: string, grade: number): Promise<WorkingCalendar> {
-  const [y] = (await m.query(
-    `SELECT to_char(y.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(y.ends_on, 'YYYY-MM-DD') AS "endsOn",
-            (SELECT p.days_per_week FROM week_pattern p WHERE p.academic_year_id = y.id AND $2 BETWEEN p.grade_from AND p.grade_to LIMIT 1) AS "daysPerWeek",
-            (SELECT coalesce(json_agg(json_build_object('startsOn', h.starts_on, 'endsOn', h.ends_on)), '[]') FROM holiday h
-              WHERE h.academic_year_id = y.id AND $2 BETWEEN h.grade_from AND h.grade_to) AS holidays,
-            (SELECT coalesce(json_agg(to_char(c.date, 'YYYY-MM-DD')) FILTER (WHERE c.kind = 'non_working'), '[]') FROM calendar_day c WHERE c.academic_year_id = y.id) AS "nonWorking",
-            (SELECT coalesce(json_agg(to_char(c.date, 'YYYY-MM-DD')) FILTER (WHERE c.kind = 'working'), '[]') FROM calendar_day c WHERE c.academic_year_id = y.id) AS working
-       FROM academic_year y WHERE y.id = $1`,
-    [yearId, grade],
-  )) as Array<{ startsOn: string; endsOn: string; daysPerWeek: 5 | 6 | null; holidays: Array<{ startsOn: string; endsOn: string }>; nonWorking: string[]; working: string[] }>;
-  return new WorkingCalendar({
-    yearStartsOn: y.startsOn,
-    yearEndsOn: y.endsOn,
-    daysPerWeek: y.daysPerWeek ?? 5,
-    holidays: y.holidays,
-    nonWorkingDays: y.nonWorking,
-    workingDays: y.working,
-  });
 }
 
 export function notClassTeacher(): ProblemError {

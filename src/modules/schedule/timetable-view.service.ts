@@ -6,7 +6,8 @@ import { Actor } from '../../common/access/actor';
 import { STAFF_ROLES } from '../../common/access/role';
 import { notFound, validationProblem } from '../../common/errors/problem';
 import { assertClassInReach, assertStaffTimetableInReach, assertStudentInReach } from '../contingent/reach/reach';
-import { addDays, weekday, WorkingCalendar } from '../school/calendar/working-calendar';
+import { addDays, weekday } from '../school/calendar/working-calendar';
+import { yearCalendars } from '../school/calendar/year-calendars';
 import { TimetableDayView, TimetableLessonChange, TimetableLessonView, TimetableViewQuery, TimetableViewResponse } from './dto/timetable-view.dto';
 import { ENTRY_SELECT } from './timetable-sql';
 import { CHANGE_SELECT, ChangeRow } from './timetable-change-sql';
@@ -36,17 +37,8 @@ export interface SchoolDayOf {
   (date: string, grade: number): { schoolDay: boolean; reason: string | null };
 }
 
-const DEFAULT_DAYS_PER_WEEK = 5;
 const ALL_GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 
-interface YearData {
-  id: string;
-  startsOn: string;
-  endsOn: string;
-  patterns: Array<{ gradeFrom: number; gradeTo: number; daysPerWeek: 5 | 6 }>;
-  holidays: Array<{ name: string; startsOn: string; endsOn: string; gradeFrom: number; gradeTo: number }>;
-  days: Array<{ date: string; kind: 'non_working' | 'working'; reason: string }>;
-}
 
 /** The filter of a view query: exactly one of classId, staffId, roomId, studentId (422 `timetable-filter-invalid`). */
 export function viewFilter(q: TimetableViewQuery): TimetableViewFilter {
@@ -248,42 +240,11 @@ export function applyChanges(lessons: ScheduledLesson[], changes: DatedChange[],
  * as the calendar view gives it. One query.
  */
 export async function schoolDays(m: EntityManager, schoolId: string, from: string, to: string): Promise<SchoolDayOf> {
-  const years: YearData[] = await m.query(
-    `SELECT y.id, to_char(y.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(y.ends_on, 'YYYY-MM-DD') AS "endsOn",
-            (SELECT coalesce(json_agg(json_build_object('gradeFrom', p.grade_from, 'gradeTo', p.grade_to, 'daysPerWeek', p.days_per_week)), '[]')
-               FROM week_pattern p WHERE p.academic_year_id = y.id) AS patterns,
-            (SELECT coalesce(json_agg(json_build_object('name', h.name, 'startsOn', h.starts_on, 'endsOn', h.ends_on,
-                                                        'gradeFrom', h.grade_from, 'gradeTo', h.grade_to) ORDER BY h.starts_on), '[]')
-               FROM holiday h WHERE h.academic_year_id = y.id) AS holidays,
-            (SELECT coalesce(json_agg(json_build_object('date', c.date, 'kind', c.kind, 'reason', c.reason)), '[]')
-               FROM calendar_day c WHERE c.academic_year_id = y.id) AS days
-       FROM academic_year y
-      WHERE y.school_id = $1 AND y.starts_on <= $3::date AND y.ends_on >= $2::date`,
-    [schoolId, from, to],
-  );
-  const calendars = new Map<string, { calendar: WorkingCalendar; daysPerWeek: number }>();
-  const calendarOf = (y: YearData, grade: number) => {
-    const key = `${y.id}:${grade}`;
-    let c = calendars.get(key);
-    if (!c) {
-      const daysPerWeek = y.patterns.find((p) => p.gradeFrom <= grade && grade <= p.gradeTo)?.daysPerWeek ?? DEFAULT_DAYS_PER_WEEK;
-      const calendar = new WorkingCalendar({
-        yearStartsOn: y.startsOn,
-        yearEndsOn: y.endsOn,
-        daysPerWeek,
-        holidays: y.holidays.filter((h) => h.gradeFrom <= grade && grade <= h.gradeTo),
-        nonWorkingDays: y.days.filter((d) => d.kind === 'non_working').map((d) => d.date),
-        workingDays: y.days.filter((d) => d.kind === 'working').map((d) => d.date),
-      });
-      c = { calendar, daysPerWeek };
-      calendars.set(key, c);
-    }
-    return c;
-  };
+  const calendars = await yearCalendars(m, schoolId, from, to);
   return (date, grade) => {
-    const y = years.find((x) => x.startsOn <= date && date <= x.endsOn);
+    const y = calendars.yearOf(date);
     if (!y) return { schoolDay: false, reason: 'Вне учебного года' };
-    const { calendar, daysPerWeek } = calendarOf(y, grade);
+    const { calendar, daysPerWeek } = calendars.of(y, grade);
     const holiday = y.holidays.find((h) => h.gradeFrom <= grade && grade <= h.gradeTo && h.startsOn <= date && date <= h.endsOn);
     const exception = y.days.find((d) => d.date === date);
     return {
