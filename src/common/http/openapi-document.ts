@@ -6,6 +6,9 @@ import { FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails } from '../errors/prob
 const TAGS: Array<{ name: string; description: string }> = [
   { name: 'audit', description: 'Audit trail (журнал действий), its XLSX export and usage monitoring' },
   { name: 'auth', description: 'Sign-in and the signed-in user' },
+  { name: 'diary', description: "The diary (дневник) of a student: card, week, marks with averages, homework" },
+  { name: 'homework', description: 'Homework set at lessons, by due date' },
+  { name: 'journal', description: 'The class journal: lessons, marks, the early warning' },
   { name: 'contingent', description: 'Subjects, staff, classes, students and guardians of the school' },
   { name: 'health', description: 'Liveness and readiness probes' },
   { name: 'messaging', description: 'Notifications of the signed-in user' },

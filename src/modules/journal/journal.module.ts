@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule } from '../messaging/messaging.module';
+import { EarlyWarningController } from './early-warning.controller';
+import { EarlyWarningService } from './early-warning.service';
 import { IdempotencyKey, JournalOutage, Mark, MarkHistory } from './entities/mark.entity';
 
 /**
@@ -7,6 +10,8 @@ import { IdempotencyKey, JournalOutage, Mark, MarkHistory } from './entities/mar
  * journal page, home-schooling and hospital marks, the early warning.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Mark, MarkHistory, JournalOutage, IdempotencyKey])],
+  imports: [TypeOrmModule.forFeature([Mark, MarkHistory, JournalOutage, IdempotencyKey]), MessagingModule],
+  controllers: [EarlyWarningController],
+  providers: [EarlyWarningService],
 })
 export class JournalModule {}
