@@ -1,4 +1,4 @@
-import { exceedsShare, ru, warningText } from './early-warning.rules';
+import { exceedsShare, ru, warningText } from './early-warning.service';
 
 describe('early warning rules', () => {
   it('a share of missed lessons is exceeded only strictly and only with due lessons', () => {
