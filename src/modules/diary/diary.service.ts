@@ -86,13 +86,17 @@ export class DiaryService {
     const to = addDays(from, 6);
     const enrollments = await this.enrollments(m, actor, q.studentId, from, to);
     const lessons = (await m.query(
-      `SELECT l.id, to_char(l.date, 'YYYY-MM-DD') AS date, l.lesson_number AS "lessonNumber",
-              to_char(b.starts_at, 'HH24:MI') AS "startsAt", to_char(b.ends_at, 'HH24:MI') AS "endsAt",
+      `WITH bells AS (SELECT b.lesson_number, to_char(b.starts_at, 'HH24:MI') AS starts_at, to_char(b.ends_at, 'HH24:MI') AS ends_at
+                        FROM bell_schedule bs JOIN bell b ON b.bell_schedule_id = bs.id WHERE bs.school_id = $2 AND bs.is_default)
+       SELECT l.id, to_char(l.date, 'YYYY-MM-DD') AS date, l.lesson_number AS "lessonNumber",
+              (SELECT starts_at FROM bells WHERE lesson_number = l.lesson_number) AS "startsAt",
+              (SELECT ends_at FROM bells WHERE lesson_number = l.lesson_number) AS "endsAt",
               a.id AS "assignmentId", a.subject_id AS "subjectId", sj.name AS subject, g.name AS "subgroupName",
-              concat_ws(' ', st.surname, st.name, st.patronymic) AS teacher, r.number AS room, l.cancelled,
+              (SELECT concat_ws(' ', st.surname, st.name, st.patronymic) FROM staff st WHERE st.id = l.staff_id) AS teacher,
+              (SELECT r.number FROM room r WHERE r.id = l.room_id) AS room, l.cancelled,
               ch.kind AS "changeKind", ch.reason AS "changeReason", l.conducted_at IS NOT NULL AS conducted, l.topic,
               hw.id AS "hwId", hw.text AS "hwText", to_char(hw.due_date, 'YYYY-MM-DD') AS "hwDueDate", hw.links AS "hwLinks",
-              at.code AS attendance,
+              (SELECT at.code FROM attendance at WHERE at.lesson_id = l.id AND at.student_id = $1) AS attendance,
               coalesce((SELECT json_agg(json_build_object('id', mk.id, 'value', mk.value, 'markType', mt.short_name,
                                                           'weight', mt.weight::float, 'comment', mk.comment) ORDER BY mk.created_at, mk.id)
                           FROM mark mk JOIN mark_type mt ON mt.id = mk.mark_type_id
@@ -103,14 +107,9 @@ export class DiaryService {
                             AND (x.date, x.lesson_number) <= (l.date, l.lesson_number)) END AS ordinal
          FROM ${studentLessonJoin()}
          JOIN subject sj ON sj.id = a.subject_id
-         JOIN staff st ON st.id = l.staff_id
          LEFT JOIN subgroup g ON g.id = a.subgroup_id
-         LEFT JOIN room r ON r.id = l.room_id
          LEFT JOIN timetable_change ch ON ch.id = l.timetable_change_id
          LEFT JOIN homework hw ON hw.lesson_id = l.id
-         LEFT JOIN attendance at ON at.lesson_id = l.id AND at.student_id = $1
-         LEFT JOIN bell_schedule bs ON bs.school_id = l.school_id AND bs.is_default
-         LEFT JOIN bell b ON b.bell_schedule_id = bs.id AND b.lesson_number = l.lesson_number
         WHERE ${studentLessonWhere('$1')} AND en.school_id = $2 AND l.date BETWEEN $3::date AND $4::date
           AND en.starts_on <= $4::date AND (en.ends_on IS NULL OR en.ends_on > $3::date)
         ORDER BY l.date, l.lesson_number, sj.name COLLATE "ru-RU-x-icu", g.name COLLATE "ru-RU-x-icu" NULLS FIRST, l.id`,
@@ -229,7 +228,8 @@ export class DiaryService {
     return (await m.query(
       `SELECT ${HOMEWORK_COLUMNS}
          FROM homework hw
-         JOIN lesson l ON l.id = hw.lesson_id
+         -- the week's homework of the school, each to its lesson by key (LIMIT keeps the planner from scanning lesson)
+         CROSS JOIN LATERAL (SELECT x.id, x.date, x.lesson_number, x.teaching_assignment_id FROM lesson x WHERE x.id = hw.lesson_id LIMIT 1) l
          JOIN teaching_assignment a ON a.id = l.teaching_assignment_id
          JOIN enrollment en ON en.class_id = a.class_id AND l.date >= en.starts_on AND (en.ends_on IS NULL OR l.date < en.ends_on)
          ${HOMEWORK_JOINS}
