@@ -148,6 +148,16 @@ export const ACCESS_MATRIX: Record<string, 'public' | Role[]> = {
   createJournalOutage: [Admin],
   listJournalOutages: [Admin, Deputy],
   deleteJournalOutage: [Admin],
+  // the diary: a student (themself), a guardian (their children), staff (students within reach); out of reach 404
+  getDiaryCard: [Role.Student, Parent, Teacher, Deputy, Director, Admin],
+  getDiaryWeek: [Role.Student, Parent, Teacher, Deputy, Director, Admin],
+  getDiaryMarks: [Role.Student, Parent, Teacher, Deputy, Director, Admin],
+  getDiaryHomework: [Role.Student, Parent, Teacher, Deputy, Director, Admin],
+  // a class's homework: its teachers and class teacher (per reach) and the management
+  listClassHomework: [Admin, Director, Deputy, Teacher],
+  // the early warning: teachers (the classes they teach or lead) and the management (the school)
+  listEarlyWarnings: [Admin, Director, Deputy, Teacher],
+  notifyEarlyWarnings: [Admin, Director, Deputy, Teacher],
   // notifications: every school role, their own only (another user's: 404)
   listNotifications: SCHOOL,
   markNotificationRead: SCHOOL,
@@ -275,6 +285,7 @@ export const SAMPLE_BODIES: Record<string, object> = {
   },
   annulMark: { reason: 'Проверка доступа' },
   createJournalOutage: { startsAt: '2026-09-07T08:00:00Z', endsAt: '2026-09-07T09:00:00Z', reason: 'Проверка доступа' },
+  notifyEarlyWarnings: { periodId: '00000000-0000-4000-8000-000000000000' },
   createSchool: { name: 'Пробная школа', shortName: 'Проба' },
   createSchoolAdmin: { login: 'probe.admin', fullName: 'Пробный Администратор' },
 };
@@ -297,4 +308,10 @@ export const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
   listJournalOutages: { from: '2026-09-01', to: '2026-09-30' },
   getTimetableWeek: { date: '2026-09-07', classId: '00000000-0000-4000-8000-000000000000' },
   getTimetableDay: { date: '2026-09-07', studentId: '00000000-0000-4000-8000-000000000000' },
+  getDiaryCard: { studentId: '00000000-0000-4000-8000-000000000000' },
+  getDiaryWeek: { studentId: '00000000-0000-4000-8000-000000000000', date: '2026-11-18' },
+  getDiaryMarks: { studentId: '00000000-0000-4000-8000-000000000000', periodId: '00000000-0000-4000-8000-000000000000' },
+  getDiaryHomework: { studentId: '00000000-0000-4000-8000-000000000000', from: '2026-11-16', to: '2026-11-22' },
+  listClassHomework: { from: '2026-11-16', to: '2026-11-22' },
+  listEarlyWarnings: { periodId: '00000000-0000-4000-8000-000000000000' },
 };

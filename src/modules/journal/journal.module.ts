@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JournalPageController } from './journal-page.controller';
 import { JournalPageService } from './journal-page.service';
+import { MessagingModule } from '../messaging/messaging.module';
+import { EarlyWarningController } from './early-warning.controller';
+import { EarlyWarningService } from './early-warning.service';
 import { IdempotencyKey, JournalOutage, Mark, MarkHistory } from './entities/mark.entity';
 import { LessonJournalController } from './lesson-journal.controller';
 import { LessonJournalService } from './lesson-journal.service';
@@ -13,8 +16,8 @@ import { OutageService } from './outage.service';
  * journal page, home-schooling and hospital marks, the early warning.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Mark, MarkHistory, JournalOutage, IdempotencyKey])],
-  controllers: [LessonJournalController, JournalPageController],
-  providers: [LessonJournalService, MarkService, OutageService, JournalPageService],
+  imports: [TypeOrmModule.forFeature([Mark, MarkHistory, JournalOutage, IdempotencyKey]), MessagingModule],
+  controllers: [LessonJournalController, JournalPageController, EarlyWarningController],
+  providers: [LessonJournalService, MarkService, OutageService, JournalPageService, EarlyWarningService],
 })
 export class JournalModule {}
