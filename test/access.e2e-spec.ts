@@ -51,7 +51,7 @@ describe('access matrix: every operation of the contract, every role', () => {
   beforeAll(async () => {
     t = await createTestApp();
     own = await seedTestSchool(t, 1);
-    other = await seedTestSchool(t, 2);
+    other = await seedTestSchool(t, 2, { lessons: true });
     for (const role of SCHOOL_ROLES) tokens[role] = await bearer(t, own.logins[role]);
     await bearer(t, other.logins.admin); // a session of the other school, for the cross-school check
     await seedOperator(t, OPERATOR_LOGIN);

@@ -44,7 +44,7 @@ describe('attendance (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({}, { today: TODAY });
-    s1 = await seedTestSchool(t, 1, { studentsPerClass: 8 });
+    s1 = await seedTestSchool(t, 1, { studentsPerClass: 8, lessons: true });
     [admin, deputy, director, teacher, parent, student] = await Promise.all(
       [s1.logins.admin, s1.logins.deputy, s1.logins.director, s1.logins.teacher, s1.logins.parent, s1.logins.student].map((l) => bearer(t, l)),
     );

@@ -97,7 +97,7 @@ describe('the diary (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({}, { today: TODAY });
-    s1 = await seedTestSchool(t, 1, { studentsPerClass: 8 });
+    s1 = await seedTestSchool(t, 1, { studentsPerClass: 8, lessons: true });
     [admin, parent, student, teacher] = await Promise.all([s1.logins.admin, s1.logins.parent, s1.logins.student, s1.logins.teacher].map((l) => bearer(t, l)));
   });
   afterAll(() => t.close());

@@ -66,7 +66,7 @@ describe('the early warning (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({}, { today: TODAY });
-    s1 = await seedTestSchool(t, 1, { studentsPerClass: 8 });
+    s1 = await seedTestSchool(t, 1, { studentsPerClass: 8, lessons: true });
     [deputy, teacher, parent] = await Promise.all([s1.logins.deputy, s1.logins.teacher, s1.logins.parent].map((l) => bearer(t, l)));
   });
   afterAll(() => t.close());

@@ -104,7 +104,7 @@ describe('the lesson journal (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({}, { today: TODAY });
-    s1 = await seedTestSchool(t, 1, { studentsPerClass: 8 });
+    s1 = await seedTestSchool(t, 1, { studentsPerClass: 8, lessons: true });
     [admin, deputy, teacher, director] = await Promise.all([s1.logins.admin, s1.logins.deputy, s1.logins.teacher, s1.logins.director].map((l) => bearer(t, l)));
     types = Object.fromEntries(
       ((await t.db.query('SELECT code, id FROM mark_type WHERE school_id = $1', [s1.id])) as Array<{ code: string; id: string }>).map((r) => [r.code, r.id]),

@@ -76,7 +76,7 @@ describe('dated lessons, planned topics and coverage (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({}, { today: TODAY });
-    s1 = await seedTestSchool(t, 1, { studentsPerClass: 8 });
+    s1 = await seedTestSchool(t, 1, { studentsPerClass: 8, lessons: true });
     [admin, deputy, teacher, parent] = await Promise.all([s1.logins.admin, s1.logins.deputy, s1.logins.teacher, s1.logins.parent].map((l) => bearer(t, l)));
   }, 120_000);
   afterAll(() => t.close());

@@ -164,19 +164,21 @@ async function deleteRedisKeys(config: AppConfig): Promise<void> {
  * Seeds a generated school (≈1,100 students, ≈2,000 guardians, ≈70 staff, assignments, subgroups, for 2026/2027)
  * with one user per role (login `<role>.s<seed>`, password TEST_PASSWORD), linked to the records described in
  * TestSchool.ids. About 1 s a school; `{ studentsPerClass: 8 }` gives the same school with 8 pupils a class (≈0.3 s)
- * for suites that do not need the full size. `{ journal: true }` also conducts the first quarter (seedJournal: topics,
- * marks, absences, homework; a few seconds for the full size), off by default.
+ * for suites that do not need the full size. The year's dated lessons (`lesson`, ≈40,000 rows, ≈2 s) only with
+ * `{ lessons: true }`: suites that read lessons, the journal or the diary ask for them; timetable and calendar writes
+ * in the others still derive the lessons of what they touch. `{ journal: true }` (implies lessons) also conducts the
+ * first quarter (seedJournal: topics, marks, absences, homework; a few seconds for the full size).
  */
 export async function seedTestSchool(
   t: TestApp,
   seed: number,
-  options: { studentsPerClass?: number; journal?: boolean } = {},
+  options: { studentsPerClass?: number; lessons?: boolean; journal?: boolean } = {},
 ): Promise<TestSchool> {
-  const { journal, ...generate } = options;
+  const { journal, lessons, ...generate } = options;
   const g = generateSchool({ seed, startYear: 2026, schoolNumber: seed, ...generate });
   const users = schoolUsers(g, seed, TEST_PASSWORD);
   const s = await t.db.transaction(async (m) => {
-    const seeded = await seedSchool(m, g, users);
+    const seeded = await seedSchool(m, g, users, { lessons: lessons === true || journal === true });
     if (journal) await seedJournal(m, seeded.schoolId, seed);
     return seeded;
   });

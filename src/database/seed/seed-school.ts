@@ -106,7 +106,7 @@ async function bulkInsert(m: EntityManager, table: string, columns: ReadonlyArra
  * users (linked to their records), inside the caller's transaction (the audit context is set here: system 'seed').
  * The contingent goes in with bulk inserts, so a school of 1,100 pupils takes well under a second or two.
  */
-export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: SeedUser[]): Promise<SeededSchool> {
+export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: SeedUser[], options: { lessons?: boolean } = {}): Promise<SeededSchool> {
   await setAuditContext(m, systemContext('seed'));
   const school = await m.save(m.create(School, { ...g.school }));
   const schoolId = school.id;
@@ -299,7 +299,8 @@ export async function seedSchool(m: EntityManager, g: GeneratedSchool, users: Se
     [['school_id', 'uuid'], ['plan_id', 'uuid'], ['position', 'int'], ['title', 'text'], ['hours', 'numeric'], ['kind', 'text']],
     planning.plans.flatMap((p, i) => p.topics.map((t, k) => [schoolId, planIds[i], k + 1, t.title, t.hours, t.kind])),
   );
-  // the dated lessons of the year, from the timetable and the calendar (as every later change of either re-derives them)
-  await deriveLessons(m, { schoolId, from: g.academicYear.startsOn, to: g.academicYear.endsOn });
+  // the dated lessons of the year, from the timetable and the calendar (as every later change of either re-derives them);
+  // `lessons: false` leaves them out (test suites that do not look at lessons: ~2 s a school saved)
+  if (options.lessons !== false) await deriveLessons(m, { schoolId, from: g.academicYear.startsOn, to: g.academicYear.endsOn });
   return { schoolId, academicYearId: year.id, staffIds, classIds, studentIds, guardianIds, subgroupIds, assignmentIds, roomIds, userIds };
 }
