@@ -193,7 +193,7 @@ export async function measureJournal(root, { pgAdminUrl, redisUrl, rounds = 5, r
 
     // 3. the lessons to conduct: quarter 2, of whole classes of ≥ 28 students (grades 2–11), not conducted yet
     const warm = 10;
-    const needed = 2 * (warm + rounds * requestsPerRound);
+    const needed = 2 * (warm + rounds * requestsPerRound + 1); // +1: the first PUT checks the endpoint
     const { rows: lessons } = await pg.query(
       `SELECT l.id, to_char(l.date, 'YYYY-MM-DD') AS date, l.staff_id AS "staffId", l.teaching_assignment_id AS "assignmentId",
               (SELECT array_agg(en.student_id ORDER BY en.student_id) FROM enrollment en
