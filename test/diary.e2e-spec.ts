@@ -240,7 +240,7 @@ describe('the diary (e2e)', () => {
     }
   });
 
-  it('the class average in the diary is the mean of the students\' weighted averages', async () => {
+  it('the class average in the diary is the mean of the students\' weighted averages and matches the journal page', async () => {
     const [, child] = s1.ids.parent.childIds;
     const classId = s1.ids.parent.childClassIds[1];
     const grade = (await t.db.query('SELECT grade FROM school_class WHERE id = $1', [classId]))[0].grade as number;
@@ -267,6 +267,10 @@ describe('the diary (e2e)', () => {
       [4, 1],
       [5, 2],
     ]);
+    // the class average matches the class journal page of the same subject and period (one definition)
+    const page = (await get(admin, '/journal', { assignmentId: a.assignmentId, periodId: period }).expect(200)).body;
+    expect(page.classAverage).toBe(subject.classAverage);
+    expect(page.students.find((st: { id: string }) => st.id === child).average).toBe(subject.average);
     // aggregate only: no other student's marks or ids in the answer
     const text = JSON.stringify(res);
     expect(text).not.toContain(x);
