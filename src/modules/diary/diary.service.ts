@@ -5,7 +5,8 @@ import { Actor } from '../../common/access/actor';
 import { fieldProblem, notFound } from '../../common/errors/problem';
 import { positionalParams, studentInReach } from '../contingent/reach/reach';
 import { subjectAverages } from '../journal/journal-sql';
-import { LaidTopic, layTopics } from '../lessons/lesson-topics';
+import { approvedTopics } from '../lessons/approved-topics';
+import { layTopics } from '../lessons/lesson-topics';
 import { schoolDays } from '../schedule/timetable-view.service';
 import { addDays, weekday } from '../school/calendar/working-calendar';
 import {
@@ -244,15 +245,7 @@ export class DiaryService {
     const out = new Map<string, DiaryLesson['plannedTopic']>();
     const coming = lessons.filter((l) => l.ordinal !== null);
     if (coming.length === 0) return out;
-    const rows = (await m.query(
-      `SELECT p.teaching_assignment_id AS "assignmentId", t.position, t.title, t.kind, t.hours::float AS hours
-         FROM thematic_plan p JOIN plan_topic t ON t.plan_id = p.id
-        WHERE p.teaching_assignment_id = ANY($1::uuid[]) AND p.status = 'approved'
-        ORDER BY p.teaching_assignment_id, t.position`,
-      [[...new Set(coming.map((l) => l.assignmentId))]],
-    )) as Array<LaidTopic & { assignmentId: string }>;
-    const plans = new Map<string, LaidTopic[]>();
-    for (const { assignmentId, ...t } of rows) plans.set(assignmentId, [...(plans.get(assignmentId) ?? []), t]);
+    const plans = await approvedTopics(m, [...new Set(coming.map((l) => l.assignmentId))]);
     for (const l of coming) {
       const plan = plans.get(l.assignmentId);
       if (!plan) continue;

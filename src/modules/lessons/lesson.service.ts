@@ -18,6 +18,7 @@ import { changeView } from '../schedule/timetable-view.service';
 import { addDays } from '../school/calendar/working-calendar';
 import { schoolToday } from '../school/school-today';
 import { AssignmentCoverage, CoverageQuery, CoverageResponse, DatedLessonListResponse, DatedLessonResponse, LessonListQuery } from './dto/lesson.dto';
+import { approvedTopics } from './approved-topics';
 import { coverageOf, LaidTopic, layTopics } from './lesson-topics';
 
 const MAX_RANGE_DAYS = 366;
@@ -129,7 +130,7 @@ export class LessonService {
         ORDER BY c.grade, c.letter COLLATE "ru-RU-x-icu", sj.name COLLATE "ru-RU-x-icu", g.name COLLATE "ru-RU-x-icu" NULLS FIRST, a.id`,
       p.values,
     )) as Array<Omit<AssignmentCoverage, 'plannedToDate' | 'lag' | 'lessonsSpare' | 'dueTopic' | 'reachedTopic'>>;
-    const topics = await this.approvedTopics(
+    const topics = await approvedTopics(
       m,
       rows.filter((r) => r.planStatus === 'approved').map((r) => r.assignmentId),
     );
@@ -160,7 +161,7 @@ export class LessonService {
         : ((await m.query(`${CHANGE_SELECT} WHERE ch.id = ANY($1::uuid[])`, [changeIds])) as ChangeRow[]).map((c) => [c.id, changeView(c)]),
     );
     const assignmentIds = [...new Set(rows.map((r) => r.assignmentId))];
-    const topics = await this.approvedTopics(m, assignmentIds);
+    const topics = await approvedTopics(m, assignmentIds);
     // the ordinal of each held lesson among its assignment's held lessons (the whole year: the assignment's)
     const ordinals = new Map(
       topics.size === 0
@@ -187,24 +188,5 @@ export class LessonService {
         plannedTopic: laid === null ? null : { position: laid.position, title: laid.title, kind: laid.kind, hours: laid.hours },
       };
     });
-  }
-
-  /** The topics, in plan order, of the approved plans of these assignments. */
-  private async approvedTopics(m: EntityManager, assignmentIds: string[]): Promise<Map<string, LaidTopic[]>> {
-    const out = new Map<string, LaidTopic[]>();
-    if (assignmentIds.length === 0) return out;
-    const rows = (await m.query(
-      `SELECT p.teaching_assignment_id AS "assignmentId", t.position, t.title, t.kind, t.hours::float AS hours
-         FROM thematic_plan p JOIN plan_topic t ON t.plan_id = p.id
-        WHERE p.teaching_assignment_id = ANY($1::uuid[]) AND p.status = 'approved'
-        ORDER BY p.teaching_assignment_id, t.position`,
-      [assignmentIds],
-    )) as Array<LaidTopic & { assignmentId: string }>;
-    for (const { assignmentId, ...t } of rows) {
-      const list = out.get(assignmentId) ?? [];
-      list.push(t);
-      out.set(assignmentId, list);
-    }
-    return out;
   }
 }
