@@ -55,13 +55,15 @@ describe('timetable changes (schedule)', () => {
   };
   /** Staff with no lesson of the weekly timetable at the date's weekday and the lesson number (nor a substitution then). */
   const freeStaff = (date: string, lessonNumber: number, except: string[]): Promise<string> => freeStaffAt(t, s1.id, date, lessonNumber, except);
-  /** Another lesson of the weekly timetable at the same slot (another class), with its teacher and room. */
+  /** Another lesson of the weekly timetable at the same slot (another class) held that day, with its teacher and room. */
   const otherLessonAt = async (date: string, lesson: Lesson): Promise<{ id: string; staffId: string; roomId: string | null }> =>
     (
       (await t.db.query(
         `SELECT e.id, a.staff_id AS "staffId", e.room_id AS "roomId" FROM timetable_entry e JOIN teaching_assignment a ON a.id = e.teaching_assignment_id
           WHERE e.school_id = $1 AND e.weekday = $2 AND e.lesson_number = $3 AND a.class_id <> $4 AND e.room_id IS NOT NULL
             AND e.valid_from <= $5::date AND (e.valid_to IS NULL OR e.valid_to > $5::date)
+            -- held that day: not cancelled or moved away by an earlier test's change (entry ids are random: any may be picked)
+            AND NOT EXISTS (SELECT 1 FROM timetable_change c WHERE c.timetable_entry_id = e.id AND c.date = $5::date)
           ORDER BY e.id LIMIT 1`,
         [s1.id, isoWeekday(date), lesson.lessonNumber, lesson.classId, date],
       )) as Array<{ id: string; staffId: string; roomId: string | null }>
