@@ -83,7 +83,8 @@ describe('the diary (e2e)', () => {
   const homework = (lessonId: string, text: string, dueDate: string, links: string[] = []) =>
     systemWrite(
       t,
-      `INSERT INTO homework (school_id, lesson_id, text, due_date, links, deadline) SELECT l.school_id, l.id, $2, $3, $4::jsonb, l.date FROM lesson l WHERE l.id = $1`,
+      `INSERT INTO homework (school_id, lesson_id, text, due_date, links, deadline, teaching_assignment_id)
+       SELECT l.school_id, l.id, $2, $3, $4::jsonb, l.date, l.teaching_assignment_id FROM lesson l WHERE l.id = $1`,
       [lessonId, text, dueDate, JSON.stringify(links)],
     );
   const classStudents = async (classId: string): Promise<string[]> =>

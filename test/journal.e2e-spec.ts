@@ -134,6 +134,9 @@ describe('the lesson journal (e2e)', () => {
       comment: 'Отличный ответ', deadline: TODAY, late: false })]);
     expect(state.attendance.map((x) => [x.studentId, x.code]).sort()).toEqual([[b, 'Б'], [c, 'О']].sort());
     expect(state.homework).toMatchObject({ text: 'Упр. 5, с. 24', dueDate: later.date, dueLessonId: later.id, links: ['https://example.org/упражнение'] });
+    // homework carries its lesson's assignment (the diary reads the homework due by it)
+    expect(await t.db.query('SELECT h.teaching_assignment_id = l.teaching_assignment_id AS same FROM homework h JOIN lesson l ON l.id = h.lesson_id WHERE h.lesson_id = $1', [lesson.id]))
+      .toEqual([{ same: true }]);
     expect((await get(admin, `/lessons/${lesson.id}/journal`).expect(200)).body).toEqual(state);
     expect((await get(director, `/lessons/${lesson.id}/journal`).expect(200)).body).toEqual(state);
 

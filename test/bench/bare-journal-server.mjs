@@ -1,5 +1,10 @@
-// The hand-written floors of the journal figures (journal-bench.mjs): node:http and one pg Pool, no framework, no token,
-// no session, no relationship check, no ETag; named (prepared) statements. Started with DATABASE_URL and PORT.
+// The floors of the journal figures (journal-bench.mjs): node:http and one pg Pool, no framework, no token, no
+// session, no ETag; named (prepared) statements. Started with DATABASE_URL and PORT (after `npm run build`).
+//  The same SQL as the service (the issue's floor): the statement texts come from the service's own builders in dist,
+//  for the actor named in the path, and the row is answered as it comes:
+//  GET /journal-same/<userId>/<schoolId>/<role>/<assignmentId>/<periodId>  journalPageQuery
+//  GET /diary-same/<userId>/<schoolId>/<studentId>/<date>                  diaryWeekQuery (a guardian)
+//  Hand-written minimal statements returning the same data (no relationship check), for reference:
 //  GET /journal/<assignmentId>/<from>/<to>  the class journal page: two statements — the students due in the period
 //      (enrolled in the class, members of the subgroup) in Russian order with their weighted average, and the
 //      assignment's held lessons of the period (date, number, topic, kind) each with its marks (student, value, type,
@@ -14,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const { Pool } = require(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'pg'));
+const { diaryWeekQuery } = require(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'modules', 'diary', 'diary.service.js'));
+const { journalPageQuery } = require(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'modules', 'journal', 'journal-page.service.js'));
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.PG_POOL ?? 10) });
 
 const JOURNAL_STUDENTS = `
@@ -81,6 +88,18 @@ createServer(async (req, res) => {
         pool.query({ name: 'journal-lessons', text: JOURNAL_LESSONS, values: [id, a, b] }),
       ]);
       body = { students: students.rows, lessons: lessons.rows };
+    } else if (what === 'journal-same') {
+      // the service's own statement (journalPageQuery), for the actor given: /journal-same/<userId>/<schoolId>/<role>/<assignmentId>/<periodId>
+      const [, , userId, schoolId, role, assignmentId, periodId] = req.url.split('/');
+      const q = journalPageQuery({ userId, schoolId, roles: [role], sessionId: '' }, { assignmentId }, { periodId });
+      const { rows } = await pool.query({ name: `journal-same-${role}`, text: q.text, values: q.values });
+      body = rows[0] ?? null;
+    } else if (what === 'diary-same') {
+      // the service's own statement (diaryWeekQuery), for the actor given: /diary-same/<userId>/<schoolId>/<studentId>/<date>
+      const [, , userId, schoolId, studentId, date] = req.url.split('/');
+      const q = diaryWeekQuery({ userId, schoolId, roles: ['parent'], sessionId: '' }, studentId, date);
+      const { rows } = await pool.query({ name: 'diary-same', text: q.text, values: q.values });
+      body = rows[0] ?? null;
     } else if (what === 'diary') {
       const { rows } = await pool.query({ name: 'diary-week', text: DIARY_WEEK, values: [id, a] });
       const days = [];

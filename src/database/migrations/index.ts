@@ -12,6 +12,7 @@ import { TimetableChanges1796820000000 } from './1796820000000-timetable-changes
 import { Lessons1796900000000 } from './1796900000000-lessons';
 import { Journal1796910000000 } from './1796910000000-journal';
 import { MovedWorkingDays1796920000000 } from './1796920000000-moved-working-days';
+import { HomeworkAssignment1796930000000 } from './1796930000000-homework-assignment';
 
 /** Every migration, in order. A migration that has landed is never edited; add a new one. */
 export const MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   Lessons1796900000000,
   Journal1796910000000,
   MovedWorkingDays1796920000000,
+  HomeworkAssignment1796930000000,
 ];

@@ -245,12 +245,14 @@ export async function seedJournal(m: EntityManager, schoolId: string, seed: numb
   await bulk(hw.length, async (from, to) => {
     const part = hw.slice(from, to);
     await m.query(
-      `INSERT INTO homework (school_id, lesson_id, text, due_date, due_lesson_id, links, deadline, late, created_by_user_id, created_at, updated_at)
+      `INSERT INTO homework (school_id, lesson_id, text, due_date, due_lesson_id, links, deadline, late, created_by_user_id, created_at, updated_at,
+                             teaching_assignment_id)
        SELECT $1, u.lesson_id, u.text, u.due_date, u.due_lesson_id, '[]', u.date, false, u.by, (u.date + time '14:30') AT TIME ZONE $2,
-              (u.date + time '14:30') AT TIME ZONE $2
-         FROM unnest($3::uuid[], $4::varchar[], $5::date[], $6::uuid[], $7::date[], $8::uuid[]) AS u(lesson_id, text, due_date, due_lesson_id, date, by)`,
+              (u.date + time '14:30') AT TIME ZONE $2, u.assignment_id
+         FROM unnest($3::uuid[], $4::varchar[], $5::date[], $6::uuid[], $7::date[], $8::uuid[], $9::uuid[]) AS u(lesson_id, text, due_date, due_lesson_id, date, by, assignment_id)`,
       [schoolId, timeZone, part.map((h) => lessons[h.lesson]!.id), part.map((h) => h.text), part.map((h) => lessons[h.lesson]!.nextDate),
-        part.map((h) => lessons[h.lesson]!.nextLessonId), part.map((h) => lessons[h.lesson]!.date), part.map((h) => lessons[h.lesson]!.teacherUserId)],
+        part.map((h) => lessons[h.lesson]!.nextLessonId), part.map((h) => lessons[h.lesson]!.date), part.map((h) => lessons[h.lesson]!.teacherUserId),
+        part.map((h) => lessons[h.lesson]!.assignmentId)],
     );
   });
   // fresh statistics for the planner: the journal tables grew from nothing in this transaction

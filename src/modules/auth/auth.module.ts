@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -24,7 +25,11 @@ import { UserSessionsController } from './user-sessions.controller';
     TypeOrmModule.forFeature([User, UserRole, UserSession, RefreshToken, LoginThrottle]),
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET }),
+      // a KeyObject, made once: given the string, jsonwebtoken tries to parse it as a public key on every verification
+      // (createPublicKey throwing, then createSecretKey) — a third of the guard's time
+      useFactory: (config: AppConfig) => ({
+        secret: config.JWT_SECRET === undefined ? undefined : createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')),
+      }),
     }),
   ],
   controllers: [AuthController, SessionsController, UserSessionsController],

@@ -3,11 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../common/access/actor';
 import { fieldProblem, notFound } from '../../common/errors/problem';
+import { preparedQuery } from '../../database/prepared';
 import { positionalParams, studentInReach } from '../contingent/reach/reach';
 import { subjectAverages } from '../journal/journal-sql';
 import { approvedTopics } from '../lessons/approved-topics';
 import { layTopics } from '../lessons/lesson-topics';
-import { schoolDays } from '../schedule/timetable-view.service';
+import { schoolDayRule } from '../schedule/timetable-view.service';
+import { YearCalendarData, calendarsOf, yearCalendarsSelect } from '../school/calendar/year-calendars';
 import { addDays, weekday } from '../school/calendar/working-calendar';
 import {
   DiaryCardResponse,
@@ -34,17 +36,93 @@ interface Enrollment {
   endsOn: string | null;
 }
 
-type LessonRow = Omit<DiaryLesson, 'change' | 'plannedTopic' | 'homework'> & {
-  date: string;
+/** A lesson of the week not yet given, of an assignment with an approved plan: its place among the held lessons. */
+interface ComingLesson {
+  id: string;
   assignmentId: string;
-  changeKind: string | null;
-  changeReason: string | null;
-  ordinal: number | null;
-  hwId: string | null;
-  hwText: string | null;
-  hwDueDate: string | null;
-  hwLinks: string[] | null;
-};
+  ordinal: number;
+}
+
+/**
+ * Homework due in [$3, $4] set at lessons the student ($1, of school $2) was due at: by the assignments of the
+ * student's classes (homework carries its lesson's assignment), then the lesson's date within the enrollment.
+ */
+function homeworkDueSelect(): string {
+  return `SELECT ${HOMEWORK_COLUMNS}
+         FROM enrollment en
+         JOIN teaching_assignment a ON a.class_id = en.class_id
+         JOIN homework hw ON hw.teaching_assignment_id = a.id AND hw.due_date BETWEEN $3::date AND $4::date
+         JOIN lesson l ON l.id = hw.lesson_id AND l.date >= en.starts_on AND (en.ends_on IS NULL OR l.date < en.ends_on)
+         ${HOMEWORK_JOINS}
+        WHERE ${studentLessonWhere('$1')} AND en.school_id = $2
+        ${HOMEWORK_ORDER}`;
+}
+
+const HOMEWORK_DUE = homeworkDueSelect();
+
+/**
+ * The diary week's one statement for the student ($1) of school $2 and the week [$3, $4]: no row when the student is
+ * out of the actor's reach; otherwise the enrollments meeting the week, the lessons (bell times, subject, teacher, room,
+ * change, topic, the homework set, the student's absence and marks, and — for a lesson not yet given of an
+ * assignment with an approved plan — its ordinal among the assignment's held lessons), the homework due, and the
+ * academic years' calendar data. Exported for the benchmark's floor, which runs the same SQL.
+ */
+export function diaryWeekQuery(actor: Actor, studentId: string, date: string): { from: string; to: string; text: string; values: unknown[] } {
+  const from = addDays(date, 1 - weekday(date));
+  const to = addDays(from, 6);
+  const p = positionalParams([studentId, actor.schoolId, from, to]);
+  const text = `WITH me AS (SELECT s.id FROM student s WHERE s.id = $1 AND s.school_id = $2 AND ${studentInReach(actor, 's.id', p.bind)}),
+     bells AS (SELECT b.lesson_number, to_char(b.starts_at, 'HH24:MI') AS starts_at, to_char(b.ends_at, 'HH24:MI') AS ends_at
+                 FROM bell_schedule bs JOIN bell b ON b.bell_schedule_id = bs.id WHERE bs.school_id = $2 AND bs.is_default),
+     -- the student's lessons of the week (none when out of reach)
+     wk AS MATERIALIZED (
+       SELECT l.id, to_char(l.date, 'YYYY-MM-DD') AS date, l.lesson_number AS "lessonNumber",
+              (SELECT starts_at FROM bells WHERE lesson_number = l.lesson_number) AS "startsAt",
+              (SELECT ends_at FROM bells WHERE lesson_number = l.lesson_number) AS "endsAt",
+              a.id AS "assignmentId", a.subject_id AS "subjectId", sj.name AS subject, g.name AS "subgroupName",
+              (SELECT concat_ws(' ', st.surname, st.name, st.patronymic) FROM staff st WHERE st.id = l.staff_id) AS teacher,
+              (SELECT r.number FROM room r WHERE r.id = l.room_id) AS room, l.cancelled,
+              ch.kind AS "changeKind", ch.reason AS "changeReason", l.conducted_at IS NOT NULL AS conducted, l.topic,
+              hw.id AS "hwId", hw.text AS "hwText", to_char(hw.due_date, 'YYYY-MM-DD') AS "hwDueDate", hw.links AS "hwLinks",
+              (SELECT at.code FROM attendance at WHERE at.lesson_id = l.id AND at.student_id = $1) AS attendance,
+              coalesce((SELECT json_agg(json_build_object('id', mk.id, 'value', mk.value, 'markType', mt.short_name,
+                                                          'weight', mt.weight::float, 'comment', mk.comment) ORDER BY mk.created_at, mk.id)
+                          FROM mark mk JOIN mark_type mt ON mt.id = mk.mark_type_id
+                         WHERE mk.lesson_id = l.id AND mk.student_id = $1 AND mk.annulled_at IS NULL), '[]') AS marks,
+              CASE WHEN l.conducted_at IS NULL AND NOT l.cancelled
+                        AND EXISTS (SELECT 1 FROM thematic_plan tp WHERE tp.teaching_assignment_id = a.id AND tp.status = 'approved')
+                   THEN (SELECT count(*)::int FROM lesson x WHERE x.teaching_assignment_id = l.teaching_assignment_id AND NOT x.cancelled
+                            AND (x.date, x.lesson_number) <= (l.date, l.lesson_number)) END AS ordinal
+         FROM ${studentLessonJoin()}
+         JOIN subject sj ON sj.id = a.subject_id
+         LEFT JOIN subgroup g ON g.id = a.subgroup_id
+         LEFT JOIN timetable_change ch ON ch.id = l.timetable_change_id
+         LEFT JOIN homework hw ON hw.lesson_id = l.id
+        WHERE ${studentLessonWhere('$1')} AND en.school_id = $2 AND l.date BETWEEN $3::date AND $4::date
+          AND en.starts_on <= $4::date AND (en.ends_on IS NULL OR en.ends_on > $3::date) AND EXISTS (SELECT 1 FROM me))
+SELECT
+  coalesce((SELECT json_agg(json_build_object('classId', en.class_id, 'grade', c.grade, 'startsOn', en.starts_on, 'endsOn', en.ends_on)
+                            ORDER BY en.starts_on)
+              FROM enrollment en JOIN school_class c ON c.id = en.class_id
+             WHERE en.student_id = me.id AND en.starts_on <= $4::date AND (en.ends_on IS NULL OR en.ends_on > $3::date)), '[]') AS enrollments,
+  coalesce((SELECT json_object_agg(d.date, d.lessons) FROM (
+     SELECT w.date, json_agg(json_build_object('id', w.id, 'lessonNumber', w."lessonNumber", 'startsAt', w."startsAt", 'endsAt', w."endsAt",
+                  'subjectId', w."subjectId", 'subject', w.subject, 'subgroupName', w."subgroupName", 'teacher', w.teacher, 'room', w.room,
+                  'cancelled', w.cancelled, 'change', CASE WHEN w."changeKind" IS NULL THEN NULL ELSE json_build_object('kind', w."changeKind", 'reason', w."changeReason") END,
+                  'conducted', w.conducted, 'topic', w.topic, 'plannedTopic', NULL,
+                  'homework', CASE WHEN w."hwId" IS NULL THEN NULL
+                                   ELSE json_build_object('id', w."hwId", 'text', w."hwText", 'dueDate', w."hwDueDate", 'links', coalesce(w."hwLinks", '[]')) END,
+                  'marks', w.marks, 'attendance', w.attendance)
+                  ORDER BY w."lessonNumber", w.subject COLLATE "ru-RU-x-icu", w."subgroupName" COLLATE "ru-RU-x-icu" NULLS FIRST, w.id) AS lessons
+       FROM wk w GROUP BY w.date) d), '{}') AS lessons,
+  coalesce((SELECT json_agg(json_build_object('id', w.id, 'assignmentId', w."assignmentId", 'ordinal', w.ordinal)) FROM wk w WHERE w.ordinal IS NOT NULL), '[]') AS coming,
+  coalesce((SELECT json_object_agg(d."dueDate", d.items) FROM (
+     SELECT h."dueDate", json_agg(h ORDER BY h.subject COLLATE "ru-RU-x-icu", h."subgroupName" COLLATE "ru-RU-x-icu" NULLS FIRST, h."lessonDate", h."lessonNumber", h.id) AS items
+       FROM (${HOMEWORK_DUE}) h GROUP BY h."dueDate") d), '{}') AS "homeworkDue",
+  coalesce((SELECT json_agg(y) FROM (${yearCalendarsSelect('$2', '$3', '$4')}) y), '[]') AS years
+FROM me`;
+  return { from, to, text, values: p.values };
+}
 
 /**
  * The diary (дневник, R-HW-3): what a student and their guardians read — the personal card, the week's lessons with
@@ -77,69 +155,35 @@ export class DiaryService {
 
   /**
    * The Monday–Sunday week containing `date`: each day (a school day for the grade of the student's class that day, or
-   * why not) with the student's lessons and the homework due that day. Five statements at most: the student with the
-   * enrollments of the week (and the reach), the lessons with their marks, absence and homework, the homework due, the
-   * calendar, and the approved plans' topics when a lesson of the week is not yet given.
+   * why not) with the student's lessons and the homework due that day. One statement (diaryWeekQuery: the reach, the
+   * enrollments, the lessons with marks, absence and homework, the homework due, the calendar), and the approved
+   * plans' topics when a lesson of the week is not yet given.
    */
   async week(actor: Actor, q: DiaryWeekQuery): Promise<DiaryWeekResponse> {
     const m = this.db.manager;
-    const from = addDays(q.date, 1 - weekday(q.date));
-    const to = addDays(from, 6);
-    const enrollments = await this.enrollments(m, actor, q.studentId, from, to);
-    const lessons = (await m.query(
-      `WITH bells AS (SELECT b.lesson_number, to_char(b.starts_at, 'HH24:MI') AS starts_at, to_char(b.ends_at, 'HH24:MI') AS ends_at
-                        FROM bell_schedule bs JOIN bell b ON b.bell_schedule_id = bs.id WHERE bs.school_id = $2 AND bs.is_default)
-       SELECT l.id, to_char(l.date, 'YYYY-MM-DD') AS date, l.lesson_number AS "lessonNumber",
-              (SELECT starts_at FROM bells WHERE lesson_number = l.lesson_number) AS "startsAt",
-              (SELECT ends_at FROM bells WHERE lesson_number = l.lesson_number) AS "endsAt",
-              a.id AS "assignmentId", a.subject_id AS "subjectId", sj.name AS subject, g.name AS "subgroupName",
-              (SELECT concat_ws(' ', st.surname, st.name, st.patronymic) FROM staff st WHERE st.id = l.staff_id) AS teacher,
-              (SELECT r.number FROM room r WHERE r.id = l.room_id) AS room, l.cancelled,
-              ch.kind AS "changeKind", ch.reason AS "changeReason", l.conducted_at IS NOT NULL AS conducted, l.topic,
-              hw.id AS "hwId", hw.text AS "hwText", to_char(hw.due_date, 'YYYY-MM-DD') AS "hwDueDate", hw.links AS "hwLinks",
-              (SELECT at.code FROM attendance at WHERE at.lesson_id = l.id AND at.student_id = $1) AS attendance,
-              coalesce((SELECT json_agg(json_build_object('id', mk.id, 'value', mk.value, 'markType', mt.short_name,
-                                                          'weight', mt.weight::float, 'comment', mk.comment) ORDER BY mk.created_at, mk.id)
-                          FROM mark mk JOIN mark_type mt ON mt.id = mk.mark_type_id
-                         WHERE mk.lesson_id = l.id AND mk.student_id = $1 AND mk.annulled_at IS NULL), '[]') AS marks,
-              CASE WHEN l.conducted_at IS NULL AND NOT l.cancelled
-                        AND EXISTS (SELECT 1 FROM thematic_plan tp WHERE tp.teaching_assignment_id = a.id AND tp.status = 'approved')
-                   THEN (SELECT count(*)::int FROM lesson x WHERE x.teaching_assignment_id = l.teaching_assignment_id AND NOT x.cancelled
-                            AND (x.date, x.lesson_number) <= (l.date, l.lesson_number)) END AS ordinal
-         FROM ${studentLessonJoin()}
-         JOIN subject sj ON sj.id = a.subject_id
-         LEFT JOIN subgroup g ON g.id = a.subgroup_id
-         LEFT JOIN timetable_change ch ON ch.id = l.timetable_change_id
-         LEFT JOIN homework hw ON hw.lesson_id = l.id
-        WHERE ${studentLessonWhere('$1')} AND en.school_id = $2 AND l.date BETWEEN $3::date AND $4::date
-          AND en.starts_on <= $4::date AND (en.ends_on IS NULL OR en.ends_on > $3::date)
-        ORDER BY l.date, l.lesson_number, sj.name COLLATE "ru-RU-x-icu", g.name COLLATE "ru-RU-x-icu" NULLS FIRST, l.id`,
-      [q.studentId, actor.schoolId, from, to],
-    )) as LessonRow[];
-    const due = enrollments.length === 0 ? [] : await this.homeworkDue(m, actor.schoolId, q.studentId, from, to);
-    const dayOf = await schoolDays(m, actor.schoolId, from, to);
-    const planned = await this.plannedTopics(m, lessons);
+    const { from, to, text, values } = diaryWeekQuery(actor, q.studentId, q.date);
+    const rows = await preparedQuery<{
+      enrollments: Enrollment[];
+      lessons: Record<string, DiaryLesson[]>;
+      coming: ComingLesson[];
+      homeworkDue: Record<string, DiaryHomeworkItem[]>;
+      years: YearCalendarData[];
+    }>(m, text, values);
+    if (rows.length === 0) throw notFound('Student');
+    const { enrollments, lessons, coming, homeworkDue, years } = rows[0];
+    const dayOf = schoolDayRule(calendarsOf(years));
+    if (coming.length > 0) {
+      // the lessons come in their answer's shape; those not yet given get their planned topic here
+      const planned = await this.plannedTopics(m, coming);
+      for (const l of Object.values(lessons).flat()) if (planned.has(l.id)) l.plannedTopic = planned.get(l.id) ?? null;
+    }
 
     const days: DiaryDay[] = [];
     for (let i = 0; i < 7; i++) {
       const date = addDays(from, i);
       const en = enrollments.find((e) => e.startsOn <= date && (e.endsOn === null || e.endsOn > date));
       const sd = en ? dayOf(date, en.grade) : { schoolDay: false, reason: null };
-      days.push({
-        date,
-        weekday: i + 1,
-        schoolDay: sd.schoolDay,
-        reason: sd.reason,
-        lessons: lessons
-          .filter((l) => l.date === date)
-          .map(({ date: _d, assignmentId: _a, changeKind, changeReason, ordinal: _o, hwId, hwText, hwDueDate, hwLinks, ...l }) => ({
-            ...l,
-            change: changeKind === null ? null : { kind: changeKind, reason: changeReason },
-            plannedTopic: planned.get(l.id) ?? null,
-            homework: hwId === null ? null : { id: hwId, text: hwText as string, dueDate: hwDueDate as string, links: hwLinks ?? [] },
-          })),
-        homeworkDue: due.filter((h) => h.dueDate === date),
-      });
+      days.push({ date, weekday: i + 1, schoolDay: sd.schoolDay, reason: sd.reason, lessons: lessons[date] ?? [], homeworkDue: homeworkDue[date] ?? [] });
     }
     return { studentId: q.studentId, from, to, days };
   }
@@ -212,7 +256,8 @@ export class DiaryService {
    */
   private async enrollments(m: EntityManager, actor: Actor, studentId: string, from: string, to: string): Promise<Enrollment[]> {
     const p = positionalParams([studentId, actor.schoolId, from, to]);
-    const rows = (await m.query(
+    const rows = await preparedQuery<{ enrollments: Enrollment[] }>(
+      m,
       `SELECT coalesce((SELECT json_agg(json_build_object('classId', en.class_id, 'grade', c.grade, 'startsOn', en.starts_on, 'endsOn', en.ends_on)
                                         ORDER BY en.starts_on)
                           FROM enrollment en JOIN school_class c ON c.id = en.class_id
@@ -220,38 +265,26 @@ export class DiaryService {
          FROM student s
         WHERE s.id = $1 AND s.school_id = $2 AND ${studentInReach(actor, 's.id', p.bind)}`,
       p.values,
-    )) as Array<{ enrollments: Enrollment[] }>;
+    );
     if (rows.length === 0) throw notFound('Student');
     return rows[0].enrollments;
   }
 
   private async homeworkDue(m: EntityManager, schoolId: string, studentId: string, from: string, to: string): Promise<DiaryHomeworkItem[]> {
-    return (await m.query(
-      `SELECT ${HOMEWORK_COLUMNS}
-         FROM homework hw
-         -- the week's homework of the school, each to its lesson by key (LIMIT keeps the planner from scanning lesson)
-         CROSS JOIN LATERAL (SELECT x.id, x.date, x.lesson_number, x.teaching_assignment_id FROM lesson x WHERE x.id = hw.lesson_id LIMIT 1) l
-         JOIN teaching_assignment a ON a.id = l.teaching_assignment_id
-         JOIN enrollment en ON en.class_id = a.class_id AND l.date >= en.starts_on AND (en.ends_on IS NULL OR l.date < en.ends_on)
-         ${HOMEWORK_JOINS}
-        WHERE hw.school_id = $2 AND hw.due_date BETWEEN $3::date AND $4::date AND ${studentLessonWhere('$1')}
-        ${HOMEWORK_ORDER}`,
-      [studentId, schoolId, from, to],
-    )) as DiaryHomeworkItem[];
+    return preparedQuery<DiaryHomeworkItem>(m, HOMEWORK_DUE, [studentId, schoolId, from, to]);
   }
 
   /** The approved plan's topic of each lesson not yet given, by its ordinal among its assignment's held lessons. */
-  private async plannedTopics(m: EntityManager, lessons: LessonRow[]): Promise<Map<string, DiaryLesson['plannedTopic']>> {
+  private async plannedTopics(m: EntityManager, coming: ComingLesson[]): Promise<Map<string, DiaryLesson['plannedTopic']>> {
     const out = new Map<string, DiaryLesson['plannedTopic']>();
-    const coming = lessons.filter((l) => l.ordinal !== null);
-    if (coming.length === 0) return out;
     const plans = await approvedTopics(m, [...new Set(coming.map((l) => l.assignmentId))]);
     for (const l of coming) {
       const plan = plans.get(l.assignmentId);
       if (!plan) continue;
-      const laid = layTopics(plan, l.ordinal as number)[(l.ordinal as number) - 1] ?? null;
+      const laid = layTopics(plan, l.ordinal)[l.ordinal - 1] ?? null;
       out.set(l.id, laid === null ? null : { position: laid.position, title: laid.title, kind: laid.kind, hours: laid.hours });
     }
     return out;
   }
+
 }

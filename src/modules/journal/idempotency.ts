@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared';
 import { ProblemError } from '../../common/errors/problem';
 
 /** How long a stored answer is kept. */
@@ -31,8 +32,8 @@ export async function idempotent<T>(m: EntityManager, req: IdempotentRequest, wo
   if (req.key.length === 0 || req.key.length > IDEMPOTENCY_KEY_MAX) {
     throw new ProblemError(422, 'idempotency-key-invalid', 'Invalid Idempotency-Key', `Idempotency-Key must have 1–${IDEMPOTENCY_KEY_MAX} characters`);
   }
-  await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`idempotency:${req.userId}:${req.key}`]);
-  const stored = (await m.query(
+  await preparedQuery(m, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`idempotency:${req.userId}:${req.key}`]);
+  const stored = (await preparedQuery(m, 
     `SELECT fingerprint, response, expires_at > now() AS live FROM idempotency_key WHERE user_id = $1 AND key = $2`,
     [req.userId, req.key],
   )) as Array<{ fingerprint: string; response: T; live: boolean }>;
@@ -43,9 +44,9 @@ export async function idempotent<T>(m: EntityManager, req: IdempotentRequest, wo
     }
     return hit.response;
   }
-  if (hit !== undefined) await m.query('DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2', [req.userId, req.key]);
+  if (hit !== undefined) await preparedQuery(m, 'DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2', [req.userId, req.key]);
   const result = await work();
-  await m.query(
+  await preparedQuery(m, 
     `INSERT INTO idempotency_key (school_id, user_id, key, fingerprint, status, response, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, now() + make_interval(hours => $7))`,
     [req.schoolId, req.userId, req.key, req.fingerprint, status, JSON.stringify(result), KEEP_HOURS],

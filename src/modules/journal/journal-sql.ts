@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared';
 
 /** A student's weighted average in a subject over a period, with the number of marks it rests on. */
 export interface StudentAverage {
@@ -23,17 +24,25 @@ export async function subjectAverages(
   from: string,
   to: string,
 ): Promise<{ students: StudentAverage[]; classAverage: number | null }> {
-  const students = (await m.query(
-    `SELECT mk.student_id AS "studentId", round(sum(mk.value * mt.weight) / sum(mt.weight), 2)::float AS average, count(*)::int AS marks
+  const students = await preparedQuery<StudentAverage>(m, SUBJECT_AVERAGES, [schoolId, classId, subjectId, from, to]);
+  return { students, classAverage: classAverageOf(students) };
+}
+
+/**
+ * The statement of subjectAverages (rows: studentId, average, marks) with the placeholders (or expressions) of the
+ * school, class, subject and dates — for a statement reading the averages together with what they sit beside.
+ */
+export function subjectAveragesSelect(school: string, klass: string, subject: string, from: string, to: string): string {
+  return `SELECT mk.student_id AS "studentId", round(sum(mk.value * mt.weight) / sum(mt.weight), 2)::float AS average, count(*)::int AS marks
        FROM mark mk
        JOIN teaching_assignment a ON a.id = mk.teaching_assignment_id
        JOIN mark_type mt ON mt.id = mk.mark_type_id
-      WHERE mk.school_id = $1 AND a.class_id = $2 AND a.subject_id = $3 AND mk.date BETWEEN $4::date AND $5::date AND mk.annulled_at IS NULL
-      GROUP BY mk.student_id`,
-    [schoolId, classId, subjectId, from, to],
-  )) as StudentAverage[];
-  return { students, classAverage: classAverageOf(students) };
+      WHERE mk.school_id = ${school} AND a.class_id = ${klass} AND a.subject_id = ${subject} AND mk.date BETWEEN ${from}::date AND ${to}::date
+        AND mk.annulled_at IS NULL
+      GROUP BY mk.student_id`;
 }
+
+const SUBJECT_AVERAGES = subjectAveragesSelect('$1', '$2', '$3', '$4', '$5');
 
 /** The mean of the students' averages, to 2 decimals; null without any. */
 export function classAverageOf(students: ReadonlyArray<{ average: number }>): number | null {

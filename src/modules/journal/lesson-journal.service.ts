@@ -2,6 +2,7 @@ import { yearCalendars } from '../school/calendar/year-calendars';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared';
 import { Actor, hasRole } from '../../common/access/actor';
 import { Role, STAFF_ROLES } from '../../common/access/role';
 import { conflict, fieldProblem, notFound, ProblemError } from '../../common/errors/problem';
@@ -123,7 +124,7 @@ export class LessonJournalService {
   /** The lesson, locked for the write; 404 out of reach, 403 `not-lesson-teacher` for a reader who does not give it. */
   private async lockLesson(m: EntityManager, actor: Actor, lessonId: string): Promise<LessonFacts & { writerStaffId: string }> {
     const p = positionalParams([lessonId, actor.schoolId]);
-    const rows = (await m.query(
+    const rows = (await preparedQuery(m, 
       `SELECT l.id, to_char(l.date, 'YYYY-MM-DD') AS date, l.lesson_number AS "lessonNumber", a.id AS "assignmentId", l.staff_id AS "staffId",
               a.staff_id AS "assignmentStaffId", a.class_id AS "classId", a.subgroup_id AS "subgroupId", a.academic_year_id AS "yearId",
               c.grade, l.cancelled, l.conducted_at IS NOT NULL AS conducted, to_char(school_today(s.time_zone), 'YYYY-MM-DD') AS today,
@@ -166,7 +167,7 @@ export class LessonJournalService {
       absent.add(a.studentId);
     });
 
-    const existing = (await m.query(
+    const existing = (await preparedQuery(m, 
       `SELECT id, student_id AS "studentId", mark_type_id AS "markTypeId", value, comment, to_char(deadline, 'YYYY-MM-DD') AS deadline
          FROM mark WHERE lesson_id = $1 AND annulled_at IS NULL FOR UPDATE`,
       [lesson.id],
@@ -175,7 +176,7 @@ export class LessonJournalService {
     // mark types: the school's, not archived (an unchanged existing mark may keep its since-archived type)
     const typeIds = [...new Set(body.marks.map((mk) => mk.markTypeId))];
     const types = new Map(
-      ((await m.query(
+      ((await preparedQuery(m, 
         `SELECT id, category, archived_at IS NOT NULL AS archived FROM mark_type WHERE school_id = $1 AND id = ANY($2::uuid[])`,
         [actor.schoolId, typeIds],
       )) as MarkTypeRow[]).map((t) => [t.id, t]),
@@ -190,7 +191,7 @@ export class LessonJournalService {
     const studentIds = [...new Set([...body.marks.map((mk) => mk.studentId), ...body.attendance.map((a) => a.studentId)])];
     if (studentIds.length > 0) {
       const due = new Set(
-        ((await m.query(
+        ((await preparedQuery(m, 
           `SELECT en.student_id AS id FROM enrollment en
             WHERE en.class_id = $1 AND en.student_id = ANY($2::uuid[]) AND en.starts_on <= $3::date AND (en.ends_on IS NULL OR en.ends_on > $3::date)
               AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM subgroup_member sm WHERE sm.subgroup_id = $4 AND sm.student_id = en.student_id
@@ -218,7 +219,7 @@ export class LessonJournalService {
     else if (body.homework !== undefined) homework = await this.checkHomework(m, actor.schoolId, lesson, body.homework);
 
     // the lesson's record: the first write conducts it (who taught it, its deadline and lateness)
-    await m.query(
+    await preparedQuery(m, 
       `UPDATE lesson SET topic = $2, work_kind = $3,
               record_deadline = CASE WHEN conducted_at IS NULL THEN $4::date ELSE record_deadline END,
               record_late = CASE WHEN conducted_at IS NULL THEN $5 ELSE record_late END,
@@ -231,16 +232,16 @@ export class LessonJournalService {
     await this.writeAttendance(m, actor, lesson, body, recDeadline, recLate, reason);
 
     if (homework === null) {
-      await m.query('DELETE FROM homework WHERE lesson_id = $1', [lesson.id]);
+      await preparedQuery(m, 'DELETE FROM homework WHERE lesson_id = $1', [lesson.id]);
     } else if (homework !== undefined) {
-      await m.query(
-        `INSERT INTO homework (school_id, lesson_id, text, due_date, due_lesson_id, links, deadline, late, created_by_user_id)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9)
+      await preparedQuery(m, 
+        `INSERT INTO homework (school_id, lesson_id, text, due_date, due_lesson_id, links, deadline, late, created_by_user_id, teaching_assignment_id)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10)
          ON CONFLICT (lesson_id) DO UPDATE SET text = EXCLUDED.text, due_date = EXCLUDED.due_date, due_lesson_id = EXCLUDED.due_lesson_id,
                 links = EXCLUDED.links, updated_at = now()
           WHERE (homework.text, homework.due_date, homework.due_lesson_id, homework.links)
                 IS DISTINCT FROM (EXCLUDED.text, EXCLUDED.due_date, EXCLUDED.due_lesson_id, EXCLUDED.links)`,
-        [actor.schoolId, lesson.id, homework.text, homework.dueDate, homework.dueLessonId, JSON.stringify(homework.links), recDeadline, recLate, actor.userId],
+        [actor.schoolId, lesson.id, homework.text, homework.dueDate, homework.dueLessonId, JSON.stringify(homework.links), recDeadline, recLate, actor.userId, lesson.assignmentId],
       );
     }
   }
@@ -294,7 +295,7 @@ export class LessonJournalService {
 
     if (creates.length > 0) {
       const deadlines = creates.map((mk) => markDeadline(facts, types.get(mk.markTypeId)!.category));
-      const ids = (await m.query(
+      const ids = (await preparedQuery(m, 
         `INSERT INTO mark (school_id, teaching_assignment_id, lesson_id, date, student_id, mark_type_id, value, comment, source, deadline, late, created_by_user_id)
          SELECT $1, $2, $3, $4::date, s, t, v, c, 'journal', d, d < $9::date, $10
            FROM unnest($5::uuid[], $6::uuid[], $7::smallint[], $8::varchar[], $11::date[]) AS x(s, t, v, c, d)
@@ -322,7 +323,7 @@ export class LessonJournalService {
     if (changes.length > 0) {
       // a change of type takes the new type's deadline; a change of value or comment keeps the mark's
       const deadlines = changes.map(({ old, mk }) => (old.markTypeId !== mk.markTypeId ? markDeadline(facts, types.get(mk.markTypeId)!.category) : old.deadline));
-      await m.query(
+      await preparedQuery(m, 
         `UPDATE mark SET value = x.v, comment = x.c, mark_type_id = x.t, deadline = x.d, updated_at = now()
            FROM unnest($1::uuid[], $2::smallint[], $3::varchar[], $4::uuid[], $5::date[]) AS x(id, v, c, t, d)
           WHERE mark.id = x.id`,
@@ -344,7 +345,7 @@ export class LessonJournalService {
       );
     }
     if (annuls.length > 0) {
-      await m.query(`UPDATE mark SET annulled_at = now(), annul_reason = $2, updated_at = now() WHERE id = ANY($1::uuid[])`, [
+      await preparedQuery(m, `UPDATE mark SET annulled_at = now(), annul_reason = $2, updated_at = now() WHERE id = ANY($1::uuid[])`, [
         annuls.map((a) => a.id),
         reason ?? DEFAULT_ANNUL_REASON,
       ]);
@@ -372,7 +373,7 @@ export class LessonJournalService {
     rows: Array<{ markId: string; action: string; oldValue: number | null; newValue: number | null; oldType: string | null; newType: string | null; reason: string | null; afterDeadline: boolean }>,
   ): Promise<void> {
     if (rows.length === 0) return;
-    await m.query(
+    await preparedQuery(m, 
       `INSERT INTO mark_history (school_id, mark_id, action, old_value, new_value, old_mark_type_id, new_mark_type_id, reason, after_deadline, changed_by_user_id)
        SELECT $1, * , $10::uuid FROM unnest($2::uuid[], $3::varchar[], $4::smallint[], $5::smallint[], $6::uuid[], $7::uuid[], $8::varchar[], $9::boolean[])`,
       [
@@ -401,7 +402,7 @@ export class LessonJournalService {
     reason: string | null,
   ): Promise<void> {
     const old = new Map(
-      ((await m.query('SELECT student_id AS "studentId", code, note FROM attendance WHERE lesson_id = $1 FOR UPDATE', [lesson.id])) as Array<{
+      ((await preparedQuery(m, 'SELECT student_id AS "studentId", code, note FROM attendance WHERE lesson_id = $1 FOR UPDATE', [lesson.id])) as Array<{
         studentId: string;
         code: string;
         note: string | null;
@@ -420,10 +421,10 @@ export class LessonJournalService {
     const gone = [...old.values()].filter((o) => !body.attendance.some((a) => a.studentId === o.studentId));
     for (const o of gone) changes.push({ lessonId: lesson.id, studentId: o.studentId, oldCode: o.code, newCode: null, oldNote: o.note, newNote: null, reason });
     if (gone.length > 0) {
-      await m.query('DELETE FROM attendance WHERE lesson_id = $1 AND student_id = ANY($2::uuid[])', [lesson.id, gone.map((o) => o.studentId)]);
+      await preparedQuery(m, 'DELETE FROM attendance WHERE lesson_id = $1 AND student_id = ANY($2::uuid[])', [lesson.id, gone.map((o) => o.studentId)]);
     }
     if (upserts.length > 0) {
-      await m.query(
+      await preparedQuery(m, 
         `INSERT INTO attendance (school_id, lesson_id, student_id, code, note, deadline, late, recorded_by_user_id)
          SELECT $1, $2, s, c, n, $6::date, $7, $8 FROM unnest($3::uuid[], $4::varchar[], $5::varchar[]) AS x(s, c, n)
          ON CONFLICT (lesson_id, student_id) DO UPDATE SET code = EXCLUDED.code, note = EXCLUDED.note, updated_at = now()`,
@@ -440,10 +441,10 @@ export class LessonJournalService {
     hw: NonNullable<PutLessonJournalDto['homework']>,
   ): Promise<{ text: string; dueDate: string; dueLessonId: string | null; links: string[] }> {
     if (lesson.grade === 1) {
-      const year = (await m.query(`SELECT to_char(starts_on, 'YYYY-MM-DD') AS "startsOn" FROM academic_year WHERE id = $1`, [lesson.yearId])) as Array<{
+      const year = (await preparedQuery(m, `SELECT to_char(starts_on, 'YYYY-MM-DD') AS "startsOn" FROM academic_year WHERE id = $1`, [lesson.yearId])) as Array<{
         startsOn: string;
       }>;
-      const periods = (await m.query(
+      const periods = (await preparedQuery(m, 
         `SELECT kind, number, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn" FROM study_period
           WHERE school_id = $1 AND academic_year_id = $2 AND 1 BETWEEN grade_from AND grade_to`,
         [schoolId, lesson.yearId],
@@ -456,7 +457,7 @@ export class LessonJournalService {
     let dueDate = hw.dueDate;
     const dueLessonId = hw.dueLessonId ?? null;
     if (dueLessonId !== null) {
-      const rows = (await m.query(
+      const rows = (await preparedQuery(m, 
         `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM lesson
           WHERE id = $1 AND teaching_assignment_id = $2 AND NOT cancelled AND (date, lesson_number) > ($3::date, $4::int)`,
         [dueLessonId, lesson.assignmentId, lesson.date, lesson.lessonNumber],
@@ -486,7 +487,7 @@ export class LessonJournalService {
 
   /** The lesson's journal state (marks not annulled). */
   async state(m: EntityManager, lessonId: string): Promise<LessonJournalResponse> {
-    const [row] = (await m.query(
+    const [row] = (await preparedQuery(m, 
       `SELECT (SELECT to_jsonb(v) FROM (${LESSON_VIEW} WHERE l.id = $1) v) AS lesson,
               (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'ord' ORDER BY x.ord), '[]') FROM (
                  SELECT mk.id, mk.student_id AS "studentId", mk.mark_type_id AS "markTypeId", t.name AS "markType", t.short_name AS "markTypeShortName",
@@ -536,7 +537,7 @@ export class LessonJournalService {
  * the lesson's ordinal among the assignment's held lessons, `layTopics`); null without an approved plan or topic.
  */
 async function plannedKind(m: EntityManager, lesson: LessonFacts): Promise<WorkKind | null> {
-  const [row] = (await m.query(
+  const [row] = (await preparedQuery(m, 
     `SELECT (SELECT json_agg(json_build_object('position', t.position, 'title', t.title, 'kind', t.kind, 'hours', t.hours::float) ORDER BY t.position)
                FROM thematic_plan p JOIN plan_topic t ON t.plan_id = p.id WHERE p.teaching_assignment_id = $1 AND p.status = 'approved') AS topics,
             (SELECT count(*)::int FROM lesson x WHERE x.teaching_assignment_id = $1 AND NOT x.cancelled AND (x.date, x.lesson_number) <= ($2::date, $3::int)) AS n`,

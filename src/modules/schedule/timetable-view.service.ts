@@ -7,7 +7,7 @@ import { STAFF_ROLES } from '../../common/access/role';
 import { notFound, validationProblem } from '../../common/errors/problem';
 import { assertClassInReach, assertStaffTimetableInReach, assertStudentInReach } from '../contingent/reach/reach';
 import { addDays, weekday } from '../school/calendar/working-calendar';
-import { yearCalendars } from '../school/calendar/year-calendars';
+import { YearCalendars, yearCalendars } from '../school/calendar/year-calendars';
 import { TimetableDayView, TimetableLessonChange, TimetableLessonView, TimetableViewQuery, TimetableViewResponse } from './dto/timetable-view.dto';
 import { ENTRY_SELECT } from './timetable-sql';
 import { CHANGE_SELECT, ChangeRow } from './timetable-change-sql';
@@ -240,7 +240,11 @@ export function applyChanges(lessons: ScheduledLesson[], changes: DatedChange[],
  * as the calendar view gives it. One query.
  */
 export async function schoolDays(m: EntityManager, schoolId: string, from: string, to: string): Promise<SchoolDayOf> {
-  const calendars = await yearCalendars(m, schoolId, from, to);
+  return schoolDayRule(await yearCalendars(m, schoolId, from, to));
+}
+
+/** The school-day rule (as schoolDays) over calendars already read. */
+export function schoolDayRule(calendars: YearCalendars): SchoolDayOf {
   return (date, grade) => {
     const y = calendars.yearOf(date);
     if (!y) return { schoolDay: false, reason: 'Вне учебного года' };

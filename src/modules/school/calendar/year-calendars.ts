@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../../database/prepared';
 import { WorkingCalendar } from './working-calendar';
 
 /** An academic year with what its calendar is made of (week patterns, holidays by grade band, calendar days). */
@@ -24,13 +25,11 @@ export interface YearCalendars {
 }
 
 /**
- * The working calendars (WorkingCalendar: the year, the grade band's holidays, non-working and moved working days, the
- * 5- or 6-day week) of the school's academic years that meet [from, to], read in one query on the caller's manager.
- * The one way the timetable views, the dated lessons, the journal's deadlines and the seed build them.
+ * The statement reading the data of the school's academic years that meet [from, to] (YearCalendarData rows), with
+ * the placeholders of the school, from and to — for a caller folding it into a statement of its own.
  */
-export async function yearCalendars(m: EntityManager, schoolId: string, from: string, to: string): Promise<YearCalendars> {
-  const years = (await m.query(
-    `SELECT y.id, to_char(y.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(y.ends_on, 'YYYY-MM-DD') AS "endsOn",
+export function yearCalendarsSelect(school: string, from: string, to: string): string {
+  return `SELECT y.id, to_char(y.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(y.ends_on, 'YYYY-MM-DD') AS "endsOn",
             (SELECT coalesce(json_agg(json_build_object('gradeFrom', p.grade_from, 'gradeTo', p.grade_to, 'daysPerWeek', p.days_per_week)), '[]')
                FROM week_pattern p WHERE p.academic_year_id = y.id) AS patterns,
             (SELECT coalesce(json_agg(json_build_object('name', h.name, 'startsOn', h.starts_on, 'endsOn', h.ends_on,
@@ -39,9 +38,22 @@ export async function yearCalendars(m: EntityManager, schoolId: string, from: st
             (SELECT coalesce(json_agg(json_build_object('date', c.date, 'kind', c.kind, 'reason', c.reason)), '[]')
                FROM calendar_day c WHERE c.academic_year_id = y.id) AS days
        FROM academic_year y
-      WHERE y.school_id = $1 AND y.starts_on <= $3::date AND y.ends_on >= $2::date`,
-    [schoolId, from, to],
-  )) as YearCalendarData[];
+      WHERE y.school_id = ${school} AND y.starts_on <= ${to}::date AND y.ends_on >= ${from}::date`;
+}
+
+const YEAR_CALENDARS = yearCalendarsSelect('$1', '$2', '$3');
+
+/**
+ * The working calendars (WorkingCalendar: the year, the grade band's holidays, non-working and moved working days, the
+ * 5- or 6-day week) of the school's academic years that meet [from, to], read in one query on the caller's manager.
+ * The one way the timetable views, the dated lessons, the journal's deadlines, the diary and the seed build them.
+ */
+export async function yearCalendars(m: EntityManager, schoolId: string, from: string, to: string): Promise<YearCalendars> {
+  return calendarsOf(await preparedQuery<YearCalendarData>(m, YEAR_CALENDARS, [schoolId, from, to]));
+}
+
+/** The working calendars of these years (as yearCalendarsSelect reads them), each built on first use. */
+export function calendarsOf(years: YearCalendarData[]): YearCalendars {
   const built = new Map<string, { calendar: WorkingCalendar; daysPerWeek: number }>();
   return {
     years,
