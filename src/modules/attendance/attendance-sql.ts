@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared';
 
 /** A student's attendance over a period (R-ATT-1, R-ATT-3). */
 export interface MissedLessons {
@@ -72,7 +73,8 @@ export interface AttendanceChange {
 /** Appends changes to attendance_history (R-ATT-2), in the caller's transaction, one statement; `by`: the user. */
 export async function appendAttendanceHistory(m: EntityManager, schoolId: string, by: string | null, changes: AttendanceChange[]): Promise<void> {
   if (changes.length === 0) return;
-  await m.query(
+  await preparedQuery(
+    m,
     `INSERT INTO attendance_history (school_id, lesson_id, student_id, old_code, new_code, old_note, new_note, reason, changed_by_user_id)
      SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::uuid[])`,
     [

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { preparedQuery } from '../../database/prepared';
 import { ProblemError } from '../../common/errors/problem';
+import { preparedQuery } from '../../database/prepared';
 
 /** How long a stored answer is kept. */
 const KEEP_HOURS = 24;
@@ -33,7 +33,7 @@ export async function idempotent<T>(m: EntityManager, req: IdempotentRequest, wo
     throw new ProblemError(422, 'idempotency-key-invalid', 'Invalid Idempotency-Key', `Idempotency-Key must have 1–${IDEMPOTENCY_KEY_MAX} characters`);
   }
   await preparedQuery(m, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`idempotency:${req.userId}:${req.key}`]);
-  const stored = (await preparedQuery(m, 
+  const stored = (await preparedQuery(m,
     `SELECT fingerprint, response, expires_at > now() AS live FROM idempotency_key WHERE user_id = $1 AND key = $2`,
     [req.userId, req.key],
   )) as Array<{ fingerprint: string; response: T; live: boolean }>;
@@ -46,7 +46,7 @@ export async function idempotent<T>(m: EntityManager, req: IdempotentRequest, wo
   }
   if (hit !== undefined) await preparedQuery(m, 'DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2', [req.userId, req.key]);
   const result = await work();
-  await preparedQuery(m, 
+  await preparedQuery(m,
     `INSERT INTO idempotency_key (school_id, user_id, key, fingerprint, status, response, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, now() + make_interval(hours => $7))`,
     [req.schoolId, req.userId, req.key, req.fingerprint, status, JSON.stringify(result), KEEP_HOURS],

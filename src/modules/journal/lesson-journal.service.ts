@@ -1,14 +1,14 @@
-import { yearCalendars } from '../school/calendar/year-calendars';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { preparedQuery } from '../../database/prepared';
 import { Actor, hasRole } from '../../common/access/actor';
 import { Role, STAFF_ROLES } from '../../common/access/role';
 import { conflict, fieldProblem, notFound, ProblemError } from '../../common/errors/problem';
+import { preparedQuery } from '../../database/prepared';
 import { AttendanceChange, appendAttendanceHistory } from '../attendance/attendance-sql';
 import { assignmentInReach, classInReach, positionalParams, staffTimetableInReach } from '../contingent/reach/reach';
 import { LaidTopic, layTopics } from '../lessons/lesson-topics';
+import { YearCalendarData, YearCalendars, calendarsOf, yearCalendarsSelect } from '../school/calendar/year-calendars';
 import { MarkCategory } from '../school/entities/mark-type.entity';
 import {
   AttendanceHistoryView,
@@ -23,7 +23,7 @@ import {
 } from './dto/lesson-journal.dto';
 import { idempotent } from './idempotency';
 import { grade1HomeworkFrom, isLate, isRussianText, LessonDeadlineFacts, markDeadline, OutageDays, recordDeadline, WorkKind } from './journal-rules';
-import { outageDays } from './outage.service';
+import { outageDaysSelect } from './outage.service';
 
 /** The actor with their staff roles only. */
 const staffOnly = (actor: Actor): Actor => ({ ...actor, roles: actor.roles.filter((r) => STAFF_ROLES.includes(r)) });
@@ -93,6 +93,44 @@ export const MARK_HISTORY_SELECT = `
     JOIN teaching_assignment a ON a.id = mk.teaching_assignment_id
     LEFT JOIN app_user u ON u.id = h.changed_by_user_id`;
 
+/** What a lesson write is checked against (WRITE_FACTS). */
+interface WriteFacts {
+  existing: ExistingMark[];
+  types: MarkTypeRow[];
+  due: string[];
+  years: YearCalendarData[];
+  outages: OutageDays[];
+  attendance: Array<{ studentId: string; code: string; note: string | null }>;
+}
+
+/**
+ * One statement for WriteFacts: the lesson's ($1) marks not annulled and absences, both locked; the mark types of
+ * school $2 among $3; the students among $5 due at the lesson (enrolled in class $4 on $6; for subgroup $7, a member
+ * that day); the calendar data of the year of $6; the outage windows ending on or after $6.
+ */
+const WRITE_FACTS = `SELECT
+  coalesce((SELECT json_agg(e) FROM (
+     SELECT id, student_id AS "studentId", mark_type_id AS "markTypeId", value, comment, to_char(deadline, 'YYYY-MM-DD') AS deadline
+       FROM mark WHERE lesson_id = $1 AND annulled_at IS NULL FOR UPDATE) e), '[]') AS existing,
+  coalesce((SELECT json_agg(t) FROM (
+     SELECT id, category, archived_at IS NOT NULL AS archived FROM mark_type WHERE school_id = $2 AND id = ANY($3::uuid[])) t), '[]') AS types,
+  coalesce((SELECT json_agg(en.student_id) FROM enrollment en
+             WHERE en.class_id = $4 AND en.student_id = ANY($5::uuid[]) AND en.starts_on <= $6::date AND (en.ends_on IS NULL OR en.ends_on > $6::date)
+               AND ($7::uuid IS NULL OR EXISTS (SELECT 1 FROM subgroup_member sm WHERE sm.subgroup_id = $7 AND sm.student_id = en.student_id
+                                                   AND sm.starts_on <= $6::date AND (sm.ends_on IS NULL OR sm.ends_on > $6::date)))), '[]') AS due,
+  coalesce((SELECT json_agg(y) FROM (${yearCalendarsSelect('$2', '$6', '$6')}) y), '[]') AS years,
+  coalesce((SELECT json_agg(o) FROM (${outageDaysSelect('$2', '$6')}) o), '[]') AS outages,
+  coalesce((SELECT json_agg(a) FROM (
+     SELECT student_id AS "studentId", code, note FROM attendance WHERE lesson_id = $1 FOR UPDATE) a), '[]') AS attendance`;
+
+/** The deadline facts of a lesson: the grade's working calendar of the lesson's year and the outage windows. */
+function deadlineFacts(lesson: LessonFacts, workKind: WorkKind, years: YearCalendars, outages: OutageDays[]): LessonDeadlineFacts {
+  const year = years.years.find((y) => y.id === lesson.yearId) ?? years.yearOf(lesson.date);
+  if (year === undefined) throw new Error(`lesson ${lesson.id} lies outside its academic year`);
+  const { calendar } = years.of(year, lesson.grade);
+  return { lessonDate: lesson.date, grade: lesson.grade, workKind, nextLessonDate: lesson.nextLessonDate, calendar, outages };
+}
+
 /**
  * The lesson's journal record (R-JRN-1…6): topic, kind of work, who taught it, marks, absences and homework written in
  * one request and one transaction, with the deadlines (R-JRN-4), the mark history (R-JRN-5), the attendance history
@@ -124,7 +162,7 @@ export class LessonJournalService {
   /** The lesson, locked for the write; 404 out of reach, 403 `not-lesson-teacher` for a reader who does not give it. */
   private async lockLesson(m: EntityManager, actor: Actor, lessonId: string): Promise<LessonFacts & { writerStaffId: string }> {
     const p = positionalParams([lessonId, actor.schoolId]);
-    const rows = (await preparedQuery(m, 
+    const rows = (await preparedQuery(m,
       `SELECT l.id, to_char(l.date, 'YYYY-MM-DD') AS date, l.lesson_number AS "lessonNumber", a.id AS "assignmentId", l.staff_id AS "staffId",
               a.staff_id AS "assignmentStaffId", a.class_id AS "classId", a.subgroup_id AS "subgroupId", a.academic_year_id AS "yearId",
               c.grade, l.cancelled, l.conducted_at IS NOT NULL AS conducted, to_char(school_today(s.time_zone), 'YYYY-MM-DD') AS today,
@@ -167,38 +205,24 @@ export class LessonJournalService {
       absent.add(a.studentId);
     });
 
-    const existing = (await preparedQuery(m, 
-      `SELECT id, student_id AS "studentId", mark_type_id AS "markTypeId", value, comment, to_char(deadline, 'YYYY-MM-DD') AS deadline
-         FROM mark WHERE lesson_id = $1 AND annulled_at IS NULL FOR UPDATE`,
-      [lesson.id],
-    )) as ExistingMark[];
+    // what the write is checked against, read in one statement: the lesson's marks and absences (locked), the mark
+    // types named, which students are due at the lesson (enrolled in the class that day; for a subgroup lesson, a
+    // member that day), the working calendar of the lesson's year and the outage windows
+    const typeIds = [...new Set(body.marks.map((mk) => mk.markTypeId))];
+    const studentIds = [...new Set([...body.marks.map((mk) => mk.studentId), ...body.attendance.map((a) => a.studentId)])];
+    const [pre] = await preparedQuery<WriteFacts>(m, WRITE_FACTS, [lesson.id, actor.schoolId, typeIds, lesson.classId, studentIds, lesson.date, lesson.subgroupId]);
+    const existing = pre.existing;
 
     // mark types: the school's, not archived (an unchanged existing mark may keep its since-archived type)
-    const typeIds = [...new Set(body.marks.map((mk) => mk.markTypeId))];
-    const types = new Map(
-      ((await preparedQuery(m, 
-        `SELECT id, category, archived_at IS NOT NULL AS archived FROM mark_type WHERE school_id = $1 AND id = ANY($2::uuid[])`,
-        [actor.schoolId, typeIds],
-      )) as MarkTypeRow[]).map((t) => [t.id, t]),
-    );
+    const types = new Map(pre.types.map((t) => [t.id, t]));
     body.marks.forEach((mk, i) => {
       const t = types.get(mk.markTypeId);
       const kept = existing.some((e) => e.studentId === mk.studentId && e.markTypeId === mk.markTypeId);
       if (t === undefined || (t.archived && !kept)) throw fieldProblem('mark-type-invalid', `marks[${i}].markTypeId`, "not one of the school's mark types in use");
     });
 
-    // students due at the lesson: enrolled in the class that day; for a subgroup lesson, a member that day
-    const studentIds = [...new Set([...body.marks.map((mk) => mk.studentId), ...body.attendance.map((a) => a.studentId)])];
     if (studentIds.length > 0) {
-      const due = new Set(
-        ((await preparedQuery(m, 
-          `SELECT en.student_id AS id FROM enrollment en
-            WHERE en.class_id = $1 AND en.student_id = ANY($2::uuid[]) AND en.starts_on <= $3::date AND (en.ends_on IS NULL OR en.ends_on > $3::date)
-              AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM subgroup_member sm WHERE sm.subgroup_id = $4 AND sm.student_id = en.student_id
-                                                  AND sm.starts_on <= $3::date AND (sm.ends_on IS NULL OR sm.ends_on > $3::date)))`,
-          [lesson.classId, studentIds, lesson.date, lesson.subgroupId],
-        )) as Array<{ id: string }>).map((r) => r.id),
-      );
+      const due = new Set(pre.due);
       const field = (id: string) => {
         const i = body.marks.findIndex((mk) => mk.studentId === id);
         return i >= 0 ? `marks[${i}].studentId` : `attendance[${body.attendance.findIndex((a) => a.studentId === id)}].studentId`;
@@ -208,7 +232,7 @@ export class LessonJournalService {
     }
 
     // deadlines
-    const facts = await this.deadlineFacts(m, actor.schoolId, lesson, workKind);
+    const facts = deadlineFacts(lesson, workKind, calendarsOf(pre.years), pre.outages);
     const recDeadline = recordDeadline(facts);
     const recLate = isLate(lesson.today, recDeadline);
     const reason = body.reason ?? null;
@@ -219,7 +243,7 @@ export class LessonJournalService {
     else if (body.homework !== undefined) homework = await this.checkHomework(m, actor.schoolId, lesson, body.homework);
 
     // the lesson's record: the first write conducts it (who taught it, its deadline and lateness)
-    await preparedQuery(m, 
+    await preparedQuery(m,
       `UPDATE lesson SET topic = $2, work_kind = $3,
               record_deadline = CASE WHEN conducted_at IS NULL THEN $4::date ELSE record_deadline END,
               record_late = CASE WHEN conducted_at IS NULL THEN $5 ELSE record_late END,
@@ -229,12 +253,12 @@ export class LessonJournalService {
     );
 
     await this.writeMarks(m, actor, lesson, body, existing, types, facts, reason);
-    await this.writeAttendance(m, actor, lesson, body, recDeadline, recLate, reason);
+    await this.writeAttendance(m, actor, lesson, body, pre.attendance, recDeadline, recLate, reason);
 
     if (homework === null) {
       await preparedQuery(m, 'DELETE FROM homework WHERE lesson_id = $1', [lesson.id]);
     } else if (homework !== undefined) {
-      await preparedQuery(m, 
+      await preparedQuery(m,
         `INSERT INTO homework (school_id, lesson_id, text, due_date, due_lesson_id, links, deadline, late, created_by_user_id, teaching_assignment_id)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10)
          ON CONFLICT (lesson_id) DO UPDATE SET text = EXCLUDED.text, due_date = EXCLUDED.due_date, due_lesson_id = EXCLUDED.due_lesson_id,
@@ -295,11 +319,16 @@ export class LessonJournalService {
 
     if (creates.length > 0) {
       const deadlines = creates.map((mk) => markDeadline(facts, types.get(mk.markTypeId)!.category));
-      const ids = (await preparedQuery(m, 
-        `INSERT INTO mark (school_id, teaching_assignment_id, lesson_id, date, student_id, mark_type_id, value, comment, source, deadline, late, created_by_user_id)
-         SELECT $1, $2, $3, $4::date, s, t, v, c, 'journal', d, d < $9::date, $10
-           FROM unnest($5::uuid[], $6::uuid[], $7::smallint[], $8::varchar[], $11::date[]) AS x(s, t, v, c, d)
-         RETURNING id, student_id AS "studentId", mark_type_id AS "markTypeId", value, late`,
+      // the marks and their 'create' history rows in one statement
+      await preparedQuery(
+        m,
+        `WITH created AS (
+           INSERT INTO mark (school_id, teaching_assignment_id, lesson_id, date, student_id, mark_type_id, value, comment, source, deadline, late, created_by_user_id)
+           SELECT $1, $2, $3, $4::date, s, t, v, c, 'journal', d, d < $9::date, $10
+             FROM unnest($5::uuid[], $6::uuid[], $7::smallint[], $8::varchar[], $11::date[]) AS x(s, t, v, c, d)
+           RETURNING id, mark_type_id, value, late)
+         INSERT INTO mark_history (school_id, mark_id, action, old_value, new_value, old_mark_type_id, new_mark_type_id, reason, after_deadline, changed_by_user_id)
+         SELECT $1, id, 'create', NULL, value, NULL, mark_type_id, NULL, late, $10 FROM created`,
         [
           actor.schoolId,
           lesson.assignmentId,
@@ -313,17 +342,12 @@ export class LessonJournalService {
           actor.userId,
           deadlines,
         ],
-      )) as Array<{ id: string; studentId: string; markTypeId: string; value: number; late: boolean }>;
-      await this.history(
-        m,
-        actor,
-        ids.map((r) => ({ markId: r.id, action: 'create', oldValue: null, newValue: r.value, oldType: null, newType: r.markTypeId, reason: null, afterDeadline: r.late })),
       );
     }
     if (changes.length > 0) {
       // a change of type takes the new type's deadline; a change of value or comment keeps the mark's
       const deadlines = changes.map(({ old, mk }) => (old.markTypeId !== mk.markTypeId ? markDeadline(facts, types.get(mk.markTypeId)!.category) : old.deadline));
-      await preparedQuery(m, 
+      await preparedQuery(m,
         `UPDATE mark SET value = x.v, comment = x.c, mark_type_id = x.t, deadline = x.d, updated_at = now()
            FROM unnest($1::uuid[], $2::smallint[], $3::varchar[], $4::uuid[], $5::date[]) AS x(id, v, c, t, d)
           WHERE mark.id = x.id`,
@@ -373,7 +397,7 @@ export class LessonJournalService {
     rows: Array<{ markId: string; action: string; oldValue: number | null; newValue: number | null; oldType: string | null; newType: string | null; reason: string | null; afterDeadline: boolean }>,
   ): Promise<void> {
     if (rows.length === 0) return;
-    await preparedQuery(m, 
+    await preparedQuery(m,
       `INSERT INTO mark_history (school_id, mark_id, action, old_value, new_value, old_mark_type_id, new_mark_type_id, reason, after_deadline, changed_by_user_id)
        SELECT $1, * , $10::uuid FROM unnest($2::uuid[], $3::varchar[], $4::smallint[], $5::smallint[], $6::uuid[], $7::uuid[], $8::varchar[], $9::boolean[])`,
       [
@@ -397,17 +421,12 @@ export class LessonJournalService {
     actor: Actor,
     lesson: LessonFacts,
     body: PutLessonJournalDto,
+    stored: Array<{ studentId: string; code: string; note: string | null }>,
     deadline: string,
     late: boolean,
     reason: string | null,
   ): Promise<void> {
-    const old = new Map(
-      ((await preparedQuery(m, 'SELECT student_id AS "studentId", code, note FROM attendance WHERE lesson_id = $1 FOR UPDATE', [lesson.id])) as Array<{
-        studentId: string;
-        code: string;
-        note: string | null;
-      }>).map((r) => [r.studentId, r]),
-    );
+    const old = new Map(stored.map((r) => [r.studentId, r]));
     const changes: AttendanceChange[] = [];
     const upserts: typeof body.attendance = [];
     for (const a of body.attendance) {
@@ -424,7 +443,7 @@ export class LessonJournalService {
       await preparedQuery(m, 'DELETE FROM attendance WHERE lesson_id = $1 AND student_id = ANY($2::uuid[])', [lesson.id, gone.map((o) => o.studentId)]);
     }
     if (upserts.length > 0) {
-      await preparedQuery(m, 
+      await preparedQuery(m,
         `INSERT INTO attendance (school_id, lesson_id, student_id, code, note, deadline, late, recorded_by_user_id)
          SELECT $1, $2, s, c, n, $6::date, $7, $8 FROM unnest($3::uuid[], $4::varchar[], $5::varchar[]) AS x(s, c, n)
          ON CONFLICT (lesson_id, student_id) DO UPDATE SET code = EXCLUDED.code, note = EXCLUDED.note, updated_at = now()`,
@@ -444,7 +463,7 @@ export class LessonJournalService {
       const year = (await preparedQuery(m, `SELECT to_char(starts_on, 'YYYY-MM-DD') AS "startsOn" FROM academic_year WHERE id = $1`, [lesson.yearId])) as Array<{
         startsOn: string;
       }>;
-      const periods = (await preparedQuery(m, 
+      const periods = (await preparedQuery(m,
         `SELECT kind, number, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn" FROM study_period
           WHERE school_id = $1 AND academic_year_id = $2 AND 1 BETWEEN grade_from AND grade_to`,
         [schoolId, lesson.yearId],
@@ -457,7 +476,7 @@ export class LessonJournalService {
     let dueDate = hw.dueDate;
     const dueLessonId = hw.dueLessonId ?? null;
     if (dueLessonId !== null) {
-      const rows = (await preparedQuery(m, 
+      const rows = (await preparedQuery(m,
         `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM lesson
           WHERE id = $1 AND teaching_assignment_id = $2 AND NOT cancelled AND (date, lesson_number) > ($3::date, $4::int)`,
         [dueLessonId, lesson.assignmentId, lesson.date, lesson.lessonNumber],
@@ -475,19 +494,11 @@ export class LessonJournalService {
     return { text: hw.text, dueDate, dueLessonId, links: hw.links ?? [] };
   }
 
-  private async deadlineFacts(m: EntityManager, schoolId: string, lesson: LessonFacts, workKind: WorkKind): Promise<LessonDeadlineFacts> {
-    // the grade's working calendar of the lesson's year (read on the writer's transaction)
-    const years = await yearCalendars(m, schoolId, lesson.date, lesson.date);
-    const year = years.years.find((y) => y.id === lesson.yearId) ?? years.yearOf(lesson.date);
-    if (year === undefined) throw new Error(`lesson ${lesson.id} lies outside its academic year`);
-    const { calendar } = years.of(year, lesson.grade);
-    const outages: OutageDays[] = await outageDays(m, schoolId, lesson.date);
-    return { lessonDate: lesson.date, grade: lesson.grade, workKind, nextLessonDate: lesson.nextLessonDate, calendar, outages };
-  }
+
 
   /** The lesson's journal state (marks not annulled). */
   async state(m: EntityManager, lessonId: string): Promise<LessonJournalResponse> {
-    const [row] = (await preparedQuery(m, 
+    const [row] = (await preparedQuery(m,
       `SELECT (SELECT to_jsonb(v) FROM (${LESSON_VIEW} WHERE l.id = $1) v) AS lesson,
               (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'ord' ORDER BY x.ord), '[]') FROM (
                  SELECT mk.id, mk.student_id AS "studentId", mk.mark_type_id AS "markTypeId", t.name AS "markType", t.short_name AS "markTypeShortName",
@@ -537,7 +548,7 @@ export class LessonJournalService {
  * the lesson's ordinal among the assignment's held lessons, `layTopics`); null without an approved plan or topic.
  */
 async function plannedKind(m: EntityManager, lesson: LessonFacts): Promise<WorkKind | null> {
-  const [row] = (await preparedQuery(m, 
+  const [row] = (await preparedQuery(m,
     `SELECT (SELECT json_agg(json_build_object('position', t.position, 'title', t.title, 'kind', t.kind, 'hours', t.hours::float) ORDER BY t.position)
                FROM thematic_plan p JOIN plan_topic t ON t.plan_id = p.id WHERE p.teaching_assignment_id = $1 AND p.status = 'approved') AS topics,
             (SELECT count(*)::int FROM lesson x WHERE x.teaching_assignment_id = $1 AND NOT x.cancelled AND (x.date, x.lesson_number) <= ($2::date, $3::int)) AS n`,

@@ -1,27 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Actor } from '../../common/access/actor';
 import { fieldProblem, notFound } from '../../common/errors/problem';
 import { CreateOutageDto, OutageListQuery, OutageListResponse, OutageResponse } from './dto/outage.dto';
-import { OutageDays } from './journal-rules';
 
 const OUTAGE_SELECT = `SELECT id, starts_at AS "startsAt", ends_at AS "endsAt", reason, declared_by_user_id AS "declaredByUserId", created_at AS "createdAt"
   FROM journal_outage`;
 
 /**
- * The school's outage windows as school-local dates (the day it began, the day access returned) that end on or after
- * `from` — the ones that may move a deadline of a lesson on or after that date.
+ * The statement of the school's outage windows as school-local dates (OutageDays: the day it began, the day access
+ * returned) that end on or after `from` — the ones that may move a deadline of a lesson on or after that date; with the
+ * placeholders (or expressions) of the school and the date.
  */
-export async function outageDays(m: EntityManager, schoolId: string, from: string): Promise<OutageDays[]> {
-  return (await m.query(
-    `SELECT to_char((o.starts_at AT TIME ZONE s.time_zone)::date, 'YYYY-MM-DD') AS "from",
+export function outageDaysSelect(school: string, from: string): string {
+  return `SELECT to_char((o.starts_at AT TIME ZONE s.time_zone)::date, 'YYYY-MM-DD') AS "from",
             to_char((o.ends_at AT TIME ZONE s.time_zone)::date, 'YYYY-MM-DD') AS "to"
        FROM journal_outage o JOIN school s ON s.id = o.school_id
-      WHERE o.school_id = $1 AND (o.ends_at AT TIME ZONE s.time_zone)::date >= $2::date
-      ORDER BY o.starts_at`,
-    [schoolId, from],
-  )) as OutageDays[];
+      WHERE o.school_id = ${school} AND (o.ends_at AT TIME ZONE s.time_zone)::date >= ${from}::date
+      ORDER BY o.starts_at`;
 }
 
 /**
