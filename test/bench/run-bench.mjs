@@ -15,8 +15,9 @@
 //     and its no-op re-derivation, against one hand-written INSERT … SELECT of the same rows (lessons-bench.mjs); needs
 //     the PostgreSQL server of 4.
 //  8. the journal (journal-bench.mjs), on the demo school with its generated first quarter: the class journal page p50/p99
-//     and the lesson PUT (30 marks, absences) p50/p99 against bare node:http + pg and the same rows by hand, the diary week's
-//     requests per second at 64 connections against bare node:http + pg; same needs as 4.
+//     and the diary week's requests per second at 64 connections against bare node:http + pg running the service's own
+//     statement (and, for reference, hand-written minimal ones); the lesson PUT (30 marks, absences) p50/p99 against the
+//     same rows by hand; same needs as 4.
 import autocannon from 'autocannon';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';

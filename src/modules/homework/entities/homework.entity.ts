@@ -2,6 +2,7 @@ import { ApiHideProperty } from '@nestjs/swagger';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { TenantEntity } from '../../../database/tenant.entity';
 import { User } from '../../auth/entities/user.entity';
+import { TeachingAssignment } from '../../contingent/entities/teaching-assignment.entity';
 import { Lesson } from '../../schedule/entities/lesson.entity';
 
 /**
@@ -11,6 +12,7 @@ import { Lesson } from '../../schedule/entities/lesson.entity';
 @Entity('homework')
 @Index('uq_homework_lesson', ['lessonId'], { unique: true })
 @Index('ix_homework_due', ['schoolId', 'dueDate'])
+@Index('ix_homework_assignment_due', ['teachingAssignmentId', 'dueDate'])
 export class Homework extends TenantEntity {
   @Column({ type: 'uuid' })
   lessonId!: string;
@@ -19,6 +21,15 @@ export class Homework extends TenantEntity {
   @ManyToOne(() => Lesson, { onDelete: 'RESTRICT', nullable: false })
   @JoinColumn({ name: 'lesson_id' })
   lesson?: Lesson;
+
+  /** the lesson's teaching assignment (it never changes): the diary reads the homework due by the student's assignments */
+  @Column({ type: 'uuid' })
+  teachingAssignmentId!: string;
+
+  @ApiHideProperty()
+  @ManyToOne(() => TeachingAssignment, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'teaching_assignment_id', foreignKeyConstraintName: 'fk_homework_assignment' })
+  teachingAssignment?: TeachingAssignment;
 
   @Column({ type: 'varchar', length: 4000 })
   text!: string;
