@@ -94,7 +94,7 @@ describe('the diary (e2e)', () => {
       [classId],
     )) as Array<{ id: string }>).map((r) => r.id);
   const week = async (auth: string, studentId: string, date = TODAY): Promise<DiaryDay[]> =>
-    (await get(auth, '/diary/week', { studentId, date }).expect(200)).body.days;
+    (await get(auth, '/diary/week', { studentId, date }).expect(200).expect('content-type', 'application/json; charset=utf-8')).body.days;
 
   beforeAll(async () => {
     t = await createTestApp({}, { today: TODAY });

@@ -277,7 +277,8 @@ export async function measureJournal(root, { pgAdminUrl, redisUrl, rounds = 5, r
     if (samePage?.students?.length !== floorShape.pageStudents || samePage?.lessons?.length !== floorShape.pageLessons) {
       throw new Error(`the same-SQL page floor answers ${samePage?.students?.length} students × ${samePage?.lessons?.length} lessons, the hand-written one ${floorShape.pageStudents} × ${floorShape.pageLessons}`);
     }
-    const sameDiaryLessons = Object.values(sameDiary?.lessons ?? {}).flat().length; // by date
+    // the row as it comes: each day's lessons as JSON text (lessons0 … lessons6)
+    const sameDiaryLessons = [0, 1, 2, 3, 4, 5, 6].reduce((n, i) => n + JSON.parse(sameDiary?.[`lessons${i}`] ?? '[]').length, 0);
     if (sameDiaryLessons !== floorShape.diaryLessons) throw new Error(`the same-SQL diary floor answers ${sameDiaryLessons} lessons, the hand-written one ${floorShape.diaryLessons}`);
     const apiLessons = lessons.filter((_, i) => i % 2 === 0);
     const floorLessons = lessons.filter((_, i) => i % 2 === 1);

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentActor } from '../../common/access/access.decorator';
 import { Actor } from '../../common/access/actor';
@@ -42,7 +42,9 @@ export class DiaryController {
   })
   @ApiOkResponse({ type: DiaryWeekResponse })
   @ApiProblems(400, 404, 422)
-  week(@CurrentActor() actor: Actor, @Query() q: DiaryWeekQuery): Promise<DiaryWeekResponse> {
+  // the service answers the DiaryWeekResponse as JSON text, mostly built by PostgreSQL
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  week(@CurrentActor() actor: Actor, @Query() q: DiaryWeekQuery): Promise<string> {
     return this.diary.week(actor, q);
   }
 

@@ -23,7 +23,6 @@ import {
   DiaryPeriodMark,
   DiarySubjectMarks,
   DiaryWeekQuery,
-  DiaryWeekResponse,
 } from './dto/diary.dto';
 import { HOMEWORK_COLUMNS, HOMEWORK_JOINS, HOMEWORK_ORDER, studentLessonJoin, studentLessonWhere } from './diary-sql';
 
@@ -35,6 +34,13 @@ interface Enrollment {
   startsOn: string;
   endsOn: string | null;
 }
+
+/** The row of diaryWeekQuery: JSON data, and each day's lessons and homework due as JSON text (null: none). */
+type WeekRow = {
+  enrollments: Enrollment[];
+  coming: ComingLesson[];
+  years: YearCalendarData[];
+} & Record<`lessons${number}` | `homework${number}`, string | null>;
 
 /** A lesson of the week not yet given, of an assignment with an approved plan: its place among the held lessons. */
 interface ComingLesson {
@@ -60,6 +66,9 @@ function homeworkDueSelect(): string {
 
 const HOMEWORK_DUE = homeworkDueSelect();
 
+/** The days of a diary week, from Monday (0). */
+const WEEK_DAYS = [0, 1, 2, 3, 4, 5, 6];
+
 /**
  * The diary week's one statement for the student ($1) of school $2 and the week [$3, $4]: no row when the student is
  * out of the actor's reach; otherwise the enrollments meeting the week, the lessons (bell times, subject, teacher, room,
@@ -71,7 +80,21 @@ export function diaryWeekQuery(actor: Actor, studentId: string, date: string): {
   const from = addDays(date, 1 - weekday(date));
   const to = addDays(from, 6);
   const p = positionalParams([studentId, actor.schoolId, from, to]);
-  const text = `WITH me AS (SELECT s.id FROM student s WHERE s.id = $1 AND s.school_id = $2 AND ${studentInReach(actor, 's.id', p.bind)}),
+  const reach = studentInReach(actor, 's.id', p.bind);
+  // one text per reach condition (a few, by role), kept: the same string each request is hashed and compared once
+  let text = WEEK_TEXTS.get(reach);
+  if (text === undefined) {
+    text = diaryWeekText(reach);
+    WEEK_TEXTS.set(reach, text);
+  }
+  return { from, to, text, values: p.values };
+}
+
+/** The texts of diaryWeekQuery by reach condition. */
+const WEEK_TEXTS = new Map<string, string>();
+
+function diaryWeekText(reach: string): string {
+  return `WITH me AS (SELECT s.id FROM student s WHERE s.id = $1 AND s.school_id = $2 AND ${reach}),
      bells AS (SELECT b.lesson_number, to_char(b.starts_at, 'HH24:MI') AS starts_at, to_char(b.ends_at, 'HH24:MI') AS ends_at
                  FROM bell_schedule bs JOIN bell b ON b.bell_schedule_id = bs.id WHERE bs.school_id = $2 AND bs.is_default),
      -- the student's lessons of the week (none when out of reach)
@@ -99,13 +122,9 @@ export function diaryWeekQuery(actor: Actor, studentId: string, date: string): {
          LEFT JOIN timetable_change ch ON ch.id = l.timetable_change_id
          LEFT JOIN homework hw ON hw.lesson_id = l.id
         WHERE ${studentLessonWhere('$1')} AND en.school_id = $2 AND l.date BETWEEN $3::date AND $4::date
-          AND en.starts_on <= $4::date AND (en.ends_on IS NULL OR en.ends_on > $3::date) AND EXISTS (SELECT 1 FROM me))
-SELECT
-  coalesce((SELECT json_agg(json_build_object('classId', en.class_id, 'grade', c.grade, 'startsOn', en.starts_on, 'endsOn', en.ends_on)
-                            ORDER BY en.starts_on)
-              FROM enrollment en JOIN school_class c ON c.id = en.class_id
-             WHERE en.student_id = me.id AND en.starts_on <= $4::date AND (en.ends_on IS NULL OR en.ends_on > $3::date)), '[]') AS enrollments,
-  coalesce((SELECT json_object_agg(d.date, d.lessons) FROM (
+          AND en.starts_on <= $4::date AND (en.ends_on IS NULL OR en.ends_on > $3::date) AND EXISTS (SELECT 1 FROM me)),
+     -- each day's lessons in their answer's shape (DiaryLesson)
+     day_lessons AS MATERIALIZED (
      SELECT w.date, json_agg(json_build_object('id', w.id, 'lessonNumber', w."lessonNumber", 'startsAt', w."startsAt", 'endsAt', w."endsAt",
                   'subjectId', w."subjectId", 'subject', w.subject, 'subgroupName', w."subgroupName", 'teacher', w.teacher, 'room', w.room,
                   'cancelled', w.cancelled, 'change', CASE WHEN w."changeKind" IS NULL THEN NULL ELSE json_build_object('kind', w."changeKind", 'reason', w."changeReason") END,
@@ -114,14 +133,21 @@ SELECT
                                    ELSE json_build_object('id', w."hwId", 'text', w."hwText", 'dueDate', w."hwDueDate", 'links', coalesce(w."hwLinks", '[]')) END,
                   'marks', w.marks, 'attendance', w.attendance)
                   ORDER BY w."lessonNumber", w.subject COLLATE "ru-RU-x-icu", w."subgroupName" COLLATE "ru-RU-x-icu" NULLS FIRST, w.id) AS lessons
-       FROM wk w GROUP BY w.date) d), '{}') AS lessons,
-  coalesce((SELECT json_agg(json_build_object('id', w.id, 'assignmentId', w."assignmentId", 'ordinal', w.ordinal)) FROM wk w WHERE w.ordinal IS NOT NULL), '[]') AS coming,
-  coalesce((SELECT json_object_agg(d."dueDate", d.items) FROM (
+       FROM wk w GROUP BY w.date),
+     -- each day's homework due (DiaryHomeworkItem)
+     day_homework AS MATERIALIZED (
      SELECT h."dueDate", json_agg(h ORDER BY h.subject COLLATE "ru-RU-x-icu", h."subgroupName" COLLATE "ru-RU-x-icu" NULLS FIRST, h."lessonDate", h."lessonNumber", h.id) AS items
-       FROM (${HOMEWORK_DUE}) h GROUP BY h."dueDate") d), '{}') AS "homeworkDue",
+       FROM (${HOMEWORK_DUE}) h GROUP BY h."dueDate")
+SELECT
+  coalesce((SELECT json_agg(json_build_object('classId', en.class_id, 'grade', c.grade, 'startsOn', en.starts_on, 'endsOn', en.ends_on)
+                            ORDER BY en.starts_on)
+              FROM enrollment en JOIN school_class c ON c.id = en.class_id
+             WHERE en.student_id = me.id AND en.starts_on <= $4::date AND (en.ends_on IS NULL OR en.ends_on > $3::date)), '[]') AS enrollments,
+  coalesce((SELECT json_agg(json_build_object('id', w.id, 'assignmentId', w."assignmentId", 'ordinal', w.ordinal)) FROM wk w WHERE w.ordinal IS NOT NULL), '[]') AS coming,
+  ${WEEK_DAYS.map((i) => `(SELECT d.lessons::text FROM day_lessons d WHERE d.date = to_char($3::date + ${i}, 'YYYY-MM-DD')) AS "lessons${i}",
+  (SELECT d.items::text FROM day_homework d WHERE d."dueDate" = to_char($3::date + ${i}, 'YYYY-MM-DD')) AS "homework${i}",`).join('\n  ')}
   coalesce((SELECT json_agg(y) FROM (${yearCalendarsSelect('$2', '$3', '$4')}) y), '[]') AS years
 FROM me`;
-  return { from, to, text, values: p.values };
 }
 
 /**
@@ -154,38 +180,37 @@ export class DiaryService {
   }
 
   /**
-   * The Monday–Sunday week containing `date`: each day (a school day for the grade of the student's class that day, or
-   * why not) with the student's lessons and the homework due that day. One statement (diaryWeekQuery: the reach, the
-   * enrollments, the lessons with marks, absence and homework, the homework due, the calendar), and the approved
-   * plans' topics when a lesson of the week is not yet given.
+   * The Monday–Sunday week containing `date`, as the JSON text of a DiaryWeekResponse: each day (a school day for the
+   * grade of the student's class that day, or why not) with the student's lessons and the homework due that day. One
+   * statement (diaryWeekQuery) whose lessons and homework come as JSON text in their answer's shape, so they are passed
+   * on without being parsed and serialised again; only a week with lessons not yet given is parsed, to lay the approved
+   * plans' topics on them (one more statement).
    */
-  async week(actor: Actor, q: DiaryWeekQuery): Promise<DiaryWeekResponse> {
+  async week(actor: Actor, q: DiaryWeekQuery): Promise<string> {
     const m = this.db.manager;
     const { from, to, text, values } = diaryWeekQuery(actor, q.studentId, q.date);
-    const rows = await preparedQuery<{
-      enrollments: Enrollment[];
-      lessons: Record<string, DiaryLesson[]>;
-      coming: ComingLesson[];
-      homeworkDue: Record<string, DiaryHomeworkItem[]>;
-      years: YearCalendarData[];
-    }>(m, text, values);
+    const rows = await preparedQuery<WeekRow>(m, text, values);
     if (rows.length === 0) throw notFound('Student');
-    const { enrollments, lessons, coming, homeworkDue, years } = rows[0];
-    const dayOf = schoolDayRule(calendarsOf(years));
-    if (coming.length > 0) {
-      // the lessons come in their answer's shape; those not yet given get their planned topic here
-      const planned = await this.plannedTopics(m, coming);
-      for (const l of Object.values(lessons).flat()) if (planned.has(l.id)) l.plannedTopic = planned.get(l.id) ?? null;
+    const row = rows[0];
+    const dayOf = schoolDayRule(calendarsOf(row.years));
+    const lessons = WEEK_DAYS.map((i) => row[`lessons${i}`] ?? '[]');
+    if (row.coming.length > 0) {
+      const planned = await this.plannedTopics(m, row.coming);
+      for (const i of WEEK_DAYS) {
+        const day = JSON.parse(lessons[i]) as DiaryLesson[];
+        if (!day.some((l) => planned.has(l.id))) continue;
+        for (const l of day) if (planned.has(l.id)) l.plannedTopic = planned.get(l.id) ?? null;
+        lessons[i] = JSON.stringify(day);
+      }
     }
-
-    const days: DiaryDay[] = [];
-    for (let i = 0; i < 7; i++) {
+    const days = WEEK_DAYS.map((i) => {
       const date = addDays(from, i);
-      const en = enrollments.find((e) => e.startsOn <= date && (e.endsOn === null || e.endsOn > date));
+      const en = row.enrollments.find((e) => e.startsOn <= date && (e.endsOn === null || e.endsOn > date));
       const sd = en ? dayOf(date, en.grade) : { schoolDay: false, reason: null };
-      days.push({ date, weekday: i + 1, schoolDay: sd.schoolDay, reason: sd.reason, lessons: lessons[date] ?? [], homeworkDue: homeworkDue[date] ?? [] });
-    }
-    return { studentId: q.studentId, from, to, days };
+      const head: Omit<DiaryDay, 'lessons' | 'homeworkDue'> = { date, weekday: i + 1, schoolDay: sd.schoolDay, reason: sd.reason };
+      return `${JSON.stringify(head).slice(0, -1)},"lessons":${lessons[i]},"homeworkDue":${row[`homework${i}`] ?? '[]'}}`;
+    });
+    return `{"studentId":${JSON.stringify(q.studentId)},"from":"${from}","to":"${to}","days":[${days.join(',')}]}`;
   }
 
   /** Homework due in [from, to] set at the student's lessons, by due date. */
