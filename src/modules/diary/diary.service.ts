@@ -53,8 +53,7 @@ interface ComingLesson {
  * Homework due in [$3, $4] set at lessons the student ($1, of school $2) was due at: by the assignments of the
  * student's classes (homework carries its lesson's assignment), then the lesson's date within the enrollment.
  */
-function homeworkDueSelect(): string {
-  return `SELECT ${HOMEWORK_COLUMNS}
+const HOMEWORK_DUE = `SELECT ${HOMEWORK_COLUMNS}
          FROM enrollment en
          JOIN teaching_assignment a ON a.class_id = en.class_id
          JOIN homework hw ON hw.teaching_assignment_id = a.id AND hw.due_date BETWEEN $3::date AND $4::date
@@ -62,9 +61,6 @@ function homeworkDueSelect(): string {
          ${HOMEWORK_JOINS}
         WHERE ${studentLessonWhere('$1')} AND en.school_id = $2
         ${HOMEWORK_ORDER}`;
-}
-
-const HOMEWORK_DUE = homeworkDueSelect();
 
 /** The days of a diary week, from Monday (0). */
 const WEEK_DAYS = [0, 1, 2, 3, 4, 5, 6];
