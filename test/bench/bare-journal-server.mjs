@@ -4,6 +4,8 @@
 //  for the actor named in the path, and the row is answered as it comes:
 //  GET /journal-same/<userId>/<schoolId>/<role>/<assignmentId>/<periodId>  journalPageQuery
 //  GET /diary-same/<userId>/<schoolId>/<studentId>/<date>                  diaryWeekQuery (a guardian)
+//  The lesson PUT's floor (the issue's: the same rows inserted in one transaction), journal-floor-sql.mjs:
+//  PUT /lesson-rows/<schoolId>/<userId>/<lessonId>/<assignmentId>/<date>   the body: the PUT's JSON body; answers 204
 //  Hand-written minimal statements returning the same data (no relationship check), for reference:
 //  GET /journal/<assignmentId>/<from>/<to>  the class journal page: two statements — the students due in the period
 //      (enrolled in the class, members of the subgroup) in Russian order with their weighted average, and the
@@ -16,11 +18,13 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeLessonRows } from './journal-floor-sql.mjs';
 
 const require = createRequire(import.meta.url);
 const { Pool } = require(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', 'pg'));
 const { diaryWeekQuery } = require(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'modules', 'diary', 'diary.service.js'));
 const { journalPageQuery } = require(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'modules', 'journal', 'journal-page.service.js'));
+const { setAuditContext } = require(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'database', 'audit-context.subscriber.js'));
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.PG_POOL ?? 10) });
 
 const JOURNAL_STUDENTS = `
@@ -82,6 +86,21 @@ createServer(async (req, res) => {
   try {
     const [, what, id, a, b] = req.url.split('/');
     let body;
+    if (req.method === 'PUT' && what === 'lesson-rows') {
+      // /lesson-rows/<schoolId>/<userId>/<lessonId>/<assignmentId>/<date>, the PUT's JSON body
+      const [, , schoolId, userId, lessonId, assignmentId, date] = req.url.split('/');
+      const chunks = [];
+      for await (const c of req) chunks.push(c);
+      const put = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const client = await pool.connect();
+      try {
+        await writeLessonRows(client, setAuditContext, schoolId, userId, { id: lessonId, assignmentId, date }, put);
+      } finally {
+        client.release();
+      }
+      res.writeHead(204).end();
+      return;
+    }
     if (what === 'journal') {
       const [students, lessons] = await Promise.all([
         pool.query({ name: 'journal-students', text: JOURNAL_STUDENTS, values: [id, a, b] }),

@@ -13,9 +13,11 @@
 //     alternating rounds against /diary-same/… and the hand-written /diary/… (one statement);
 //  3. PUT /lessons/{lessonId}/journal — conducting a lesson of quarter 2 (not yet conducted; a few teachers' lessons) of a class of ≥ 28
 //     students: topic, 30 marks and 3 absences (Н, Б, О), by the lesson's teacher, each request on a new lesson, with an
-//     Idempotency-Key; p50/p99 of sequential requests against the same rows written by hand in one transaction through
-//     pg (audit context, UPDATE lesson, INSERT marks + their history, INSERT attendance + its history), alternating
-//     rounds on lessons of the same kind.
+//     Idempotency-Key; p50/p99 of sequential requests against the floor: the same rows, with who wrote them, written by
+//     hand in one transaction (audit context, UPDATE lesson, INSERT marks + their history, INSERT attendance + its
+//     history; journal-floor-sql.mjs) by a node:http + pg handler (PUT /lesson-rows/… of bare-journal-server.mjs, the
+//     PUT's body as JSON), as the issue's floor is; the same rows written by the bench process itself, without HTTP,
+//     are measured too, for reference. Alternating rounds on lessons of the same kind.
 // The bench database's today is fixed (ALTER DATABASE … SET ejournal.today, the test clock school_today() honours) to
 // the last day of quarter 2, so that quarter 2's lessons are in the past whatever the real date. The assignments'
 // teachers get users created directly in the bench database (login bench.teacher.<n>, linked to their staff record,
@@ -33,6 +35,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseUrlOf, freePort, median, signIn, startApiWithDemo, startProcess, stopAll, waitUntil } from './bench-utils.mjs';
+import { writeLessonRows } from './journal-floor-sql.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -96,38 +99,10 @@ async function teacherUsers(root, pg, schoolId, staffIds) {
   return logins;
 }
 
-/** The floor of the lesson PUT: the same rows by hand in one transaction; ms. */
-async function handWrittenLesson(pg, setAuditContext, systemContext, schoolId, lesson, body) {
+/** The lesson PUT's rows written by hand in one transaction in this process (no HTTP), for reference; ms. */
+async function inProcessLesson(pg, setAuditContext, schoolId, userId, lesson, body) {
   const t0 = performance.now();
-  await pg.query('BEGIN');
-  try {
-    await setAuditContext(pg, systemContext('bench', schoolId));
-    await pg.query(
-      `UPDATE lesson SET topic = $2, work_kind = $3, taught_by_staff_id = staff_id, conducted_at = now(), record_deadline = date,
-              record_late = current_date > date, updated_at = now() WHERE id = $1`,
-      [lesson.id, body.topic, body.workKind],
-    );
-    await pg.query(
-      `WITH m AS (
-         INSERT INTO mark (school_id, teaching_assignment_id, lesson_id, date, student_id, mark_type_id, value, deadline, late)
-         SELECT $1, $2, $3, $4::date, u.s, u.t, u.v, $4::date, current_date > $4::date FROM unnest($5::uuid[], $6::uuid[], $7::smallint[]) AS u(s, t, v)
-         RETURNING id, value, mark_type_id, late)
-       INSERT INTO mark_history (school_id, mark_id, action, new_value, new_mark_type_id, after_deadline) SELECT $1, id, 'create', value, mark_type_id, late FROM m`,
-      [schoolId, lesson.assignmentId, lesson.id, lesson.date, body.marks.map((x) => x.studentId), body.marks.map((x) => x.markTypeId), body.marks.map((x) => x.value)],
-    );
-    await pg.query(
-      `WITH a AS (
-         INSERT INTO attendance (school_id, lesson_id, student_id, code, deadline, late)
-         SELECT $1, $2, u.s, u.c, $3::date, current_date > $3::date FROM unnest($4::uuid[], $5::varchar[]) AS u(s, c)
-         RETURNING lesson_id, student_id, code)
-       INSERT INTO attendance_history (school_id, lesson_id, student_id, new_code) SELECT $1, lesson_id, student_id, code FROM a`,
-      [schoolId, lesson.id, lesson.date, body.attendance.map((x) => x.studentId), body.attendance.map((x) => x.code)],
-    );
-    await pg.query('COMMIT');
-  } catch (e) {
-    await pg.query('ROLLBACK');
-    throw e;
-  }
+  await writeLessonRows(pg, setAuditContext, schoolId, userId, lesson, body);
   return performance.now() - t0;
 }
 
@@ -135,7 +110,6 @@ export async function measureJournal(root, { pgAdminUrl, redisUrl, rounds = 5, r
   const { Client } = require(`${root}/node_modules/pg`);
   const { runMigrations } = require(`${root}/dist/database/runtime.js`);
   const { setAuditContext } = require(`${root}/dist/database/audit-context.subscriber.js`);
-  const { systemContext } = require(`${root}/dist/common/context/request-context.js`);
   const { buildSchoolCalendar, currentAcademicStartYear } = require(`${root}/dist/database/seed/generator/index.js`);
   const Redis = require(`${root}/node_modules/ioredis`);
   const tag = randomBytes(4).toString('hex');
@@ -196,7 +170,7 @@ export async function measureJournal(root, { pgAdminUrl, redisUrl, rounds = 5, r
 
     // 3. the lessons to conduct: quarter 2, of whole classes of ≥ 28 students (grades 2–11), not conducted yet
     const warm = 10;
-    const needed = 2 * (warm + rounds * requestsPerRound + 1); // +1: the first PUT checks the endpoint
+    const needed = 3 * (warm + rounds * requestsPerRound + 1); // +1: the first PUT checks the endpoint
     const { rows: lessons } = await pg.query(
       `SELECT l.id, to_char(l.date, 'YYYY-MM-DD') AS date, l.staff_id AS "staffId", l.teaching_assignment_id AS "assignmentId",
               (SELECT array_agg(en.student_id ORDER BY en.student_id) FROM enrollment en
@@ -280,8 +254,11 @@ export async function measureJournal(root, { pgAdminUrl, redisUrl, rounds = 5, r
     // the row as it comes: each day's lessons as JSON text (lessons0 … lessons6)
     const sameDiaryLessons = [0, 1, 2, 3, 4, 5, 6].reduce((n, i) => n + JSON.parse(sameDiary?.[`lessons${i}`] ?? '[]').length, 0);
     if (sameDiaryLessons !== floorShape.diaryLessons) throw new Error(`the same-SQL diary floor answers ${sameDiaryLessons} lessons, the hand-written one ${floorShape.diaryLessons}`);
-    const apiLessons = lessons.filter((_, i) => i % 2 === 0);
-    const floorLessons = lessons.filter((_, i) => i % 2 === 1);
+    const apiLessons = lessons.filter((_, i) => i % 3 === 0);
+    const floorLessons = lessons.filter((_, i) => i % 3 === 1);
+    const inProcessLessons = lessons.filter((_, i) => i % 3 === 2);
+    const { rows: staffUsers } = await pg.query(`SELECT id, user_id AS "userId" FROM staff WHERE id = ANY($1::uuid[])`, [[...new Set(lessons.map((l) => l.staffId))]]);
+    const userOf = new Map(staffUsers.map((s) => [s.id, s.userId]));
     let apiShape = null;
     if (!floorsOnly) {
       await timed(pageUrl, { headers: auth(page.staffId) });
@@ -334,15 +311,20 @@ export async function measureJournal(root, { pgAdminUrl, redisUrl, rounds = 5, r
       diaryRuns.same.push(await load(sameDiaryUrl, {}, seconds, connections));
     }
 
-    // 3. lesson PUT: each request on a new lesson, alternating rounds
-    const putRuns = { api: [], floor: [], apiAll: [], floorAll: [] };
+    // 3. lesson PUT: each request on a new lesson, alternating rounds; the floor: the same rows by a node:http + pg
+    // handler (bare-journal-server.mjs), and, for reference, by this process itself (no HTTP)
+    const putRuns = { api: [], floor: [], apiAll: [], floorAll: [], inProcess: [], inProcessAll: [] };
     let k = 0;
     const put = (lesson) =>
       timed(putUrl(lesson), { method: 'PUT', headers: { ...auth(lesson.staffId), 'idempotency-key': randomUUID() }, body: JSON.stringify(bodyOf(lesson, k++)) });
-    const floorPut = (lesson) => handWrittenLesson(pg, setAuditContext, systemContext, schoolId, lesson, bodyOf(lesson, k++));
+    const floorPut = (lesson) =>
+      timed(`${bareBase}/lesson-rows/${schoolId}/${userOf.get(lesson.staffId)}/${lesson.id}/${lesson.assignmentId}/${lesson.date}`,
+        { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bodyOf(lesson, k++)) }, 204);
+    const inProcessPut = (lesson) => inProcessLesson(pg, setAuditContext, schoolId, userOf.get(lesson.staffId), lesson, bodyOf(lesson, k++));
     for (let i = 0; i < warm; i++) {
       if (!floorsOnly) await put(apiLessons.shift());
       await floorPut(floorLessons.shift());
+      await inProcessPut(inProcessLessons.shift());
     }
     for (let r = 0; r < rounds; r++) {
       if (!floorsOnly) {
@@ -355,6 +337,17 @@ export async function measureJournal(root, { pgAdminUrl, redisUrl, rounds = 5, r
       for (let i = 0; i < requestsPerRound; i++) f.push(await floorPut(floorLessons.shift()));
       putRuns.floor.push(median(f));
       putRuns.floorAll.push(...f);
+      const p = [];
+      for (let i = 0; i < requestsPerRound; i++) p.push(await inProcessPut(inProcessLessons.shift()));
+      putRuns.inProcess.push(median(p));
+      putRuns.inProcessAll.push(...p);
+    }
+    const { rows: [floorRows] } = await pg.query(
+      `SELECT count(*)::int AS marks, (SELECT count(*) FROM attendance WHERE lesson_id = ANY($1::uuid[]))::int AS absences FROM mark WHERE lesson_id = ANY($1::uuid[])`,
+      [lessons.filter((_, i) => i % 3 === 1).slice(0, warm + rounds * requestsPerRound).map((l) => l.id)],
+    );
+    if (floorRows.marks !== 30 * (warm + rounds * requestsPerRound) || floorRows.absences !== 3 * (warm + rounds * requestsPerRound)) {
+      throw new Error(`the PUT floor wrote ${floorRows.marks} marks and ${floorRows.absences} absences`);
     }
 
     const side = (runs, all) => (runs.length === 0 ? null : { p50Ms: ms(median(runs)), p99Ms: ms(percentile(all, 99)) });
@@ -365,7 +358,7 @@ export async function measureJournal(root, { pgAdminUrl, redisUrl, rounds = 5, r
       page: { class: page.class, students: page.students, lessons: page.lessons, ...floorShape, apiShape,
         api: side(pageRuns.api, pageRuns.apiAll), floor: side(pageRuns.floor, pageRuns.floorAll), same: side(pageRuns.same, pageRuns.sameAll) },
       diary: { date: diaryDate, lessons: floorShape.diaryLessons, connections, seconds, api: loadSide(diaryRuns.api), floor: loadSide(diaryRuns.floor), same: loadSide(diaryRuns.same) },
-      put: { marks: 30, absences: 3, api: side(putRuns.api, putRuns.apiAll), floor: side(putRuns.floor, putRuns.floorAll) },
+      put: { marks: 30, absences: 3, api: side(putRuns.api, putRuns.apiAll), floor: side(putRuns.floor, putRuns.floorAll), inProcess: side(putRuns.inProcess, putRuns.inProcessAll) },
       rounds, requestsPerRound,
     };
     if (!floorsOnly) {
@@ -374,6 +367,7 @@ export async function measureJournal(root, { pgAdminUrl, redisUrl, rounds = 5, r
       result.diary.ratio = +(result.diary.api.rps / result.diary.same.rps).toFixed(2);
       result.diary.handRatio = +(result.diary.api.rps / result.diary.floor.rps).toFixed(2);
       result.put.ratio = +(result.put.floor.p50Ms / result.put.api.p50Ms).toFixed(2);
+      result.put.inProcessRatio = +(result.put.inProcess.p50Ms / result.put.api.p50Ms).toFixed(2);
     }
     return result;
   } finally {
@@ -404,8 +398,9 @@ export function describeJournal(r) {
     `GET /diary/week (${d.date}, ${d.lessons} lessons, as the parent) ${load(d.api)} vs bare node:http + pg running the same SQL (the service's statement) ${load(d.same)} at ${d.connections} connections, 0 errors` +
       (r.floorsOnly ? '' : `: throughput ratio ${d.ratio} (goal ≥ 0.6: ${goal(d.ratio >= 0.6)})`) +
       `; vs a hand-written minimal statement ${load(d.floor)}` + (r.floorsOnly ? '' : `: ratio ${d.handRatio}`),
-    `PUT /lessons/{id}/journal (topic, ${u.marks} marks, ${u.absences} absences, a new lesson each time, as its teacher) ${side(u.api)} vs the same rows by hand in one transaction ${side(u.floor)}` +
-      (r.floorsOnly ? '' : `: speed ratio floor/api ${u.ratio} (goal ≥ 0.5: ${goal(u.ratio >= 0.5)})`),
+    `PUT /lessons/{id}/journal (topic, ${u.marks} marks, ${u.absences} absences, a new lesson each time, as its teacher) ${side(u.api)} vs bare node:http + pg writing the same rows by hand in one transaction ${side(u.floor)}` +
+      (r.floorsOnly ? '' : `: speed ratio floor/api ${u.ratio} (goal ≥ 0.5: ${goal(u.ratio >= 0.5)})`) +
+      `; vs the same rows written by the bench process itself, no HTTP ${side(u.inProcess)}` + (r.floorsOnly ? '' : `: ratio ${u.inProcessRatio}`),
     `(medians of ${r.rounds} alternating rounds of sequential requests; diary: autocannon, ${d.seconds}-s rounds; the bench's today: ${r.today})` +
       (r.floorsOnly ? ' — FLOORS ONLY: the service was not measured' : ''),
   ].join('\n');
