@@ -333,6 +333,22 @@ describe('the lesson journal (e2e)', () => {
     expect((await put(lesson.id, body, teacher, { 'Idempotency-Key': 'x'.repeat(201) }).expect(422)).body.code).toBe('idempotency-key-invalid');
   });
 
+  it('two concurrent PUTs with the same Idempotency-Key write once and give the same answer', async () => {
+    const lesson = await ownLesson('2026-11-13');
+    const [a, b] = await studentsOf(lesson);
+    const body = record({ marks: [{ studentId: a, markTypeId: types.oral_answer, value: 4 }], attendance: [{ studentId: b, code: 'У' }] });
+    const key = { 'Idempotency-Key': 'lesson-2026-11-13-concurrent' };
+    const before = await counts();
+    const [x, y] = await Promise.all([put(lesson.id, body, teacher, key), put(lesson.id, body, teacher, key)]);
+    expect([x.status, y.status]).toEqual([200, 200]);
+    expect(x.body).toEqual(y.body);
+    const after = await counts();
+    expect(after).not.toEqual(before);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM mark WHERE lesson_id = $1', [lesson.id])) as unknown[]).toEqual([{ n: 1 }]);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM mark_history h JOIN mark m ON m.id = h.mark_id WHERE m.lesson_id = $1', [lesson.id])) as unknown[]).toEqual([{ n: 1 }]);
+    expect((await t.db.query('SELECT count(*)::int AS n FROM attendance_history WHERE lesson_id = $1', [lesson.id])) as unknown[]).toEqual([{ n: 1 }]);
+  });
+
   it('two marks of different types for one student in a lesson', async () => {
     const lesson = await ownLesson('2026-11-16');
     const [a] = await studentsOf(lesson);

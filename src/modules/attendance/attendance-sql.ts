@@ -70,23 +70,34 @@ export interface AttendanceChange {
   reason: string | null;
 }
 
+/**
+ * The INSERT of attendance_history rows (R-ATT-2) for a statement of its own or a step of a larger one: school `school`
+ * and user `by` (placeholders or expressions), the rows as the seven arrays of attendanceHistoryArrays from
+ * placeholder $`first` on.
+ */
+export function attendanceHistoryInsert(school: string, by: string, first: number): string {
+  const $ = (i: number) => `$${first + i}`;
+  return `INSERT INTO attendance_history (school_id, lesson_id, student_id, old_code, new_code, old_note, new_note, reason, changed_by_user_id)
+     SELECT ${school}, x.*, ${by} FROM unnest(${$(0)}::uuid[], ${$(1)}::uuid[], ${$(2)}::varchar[], ${$(3)}::varchar[], ${$(4)}::varchar[], ${$(5)}::varchar[], ${$(6)}::varchar[]) AS x`;
+}
+
+/** The values of attendanceHistoryInsert's seven arrays. */
+export function attendanceHistoryArrays(changes: AttendanceChange[]): unknown[] {
+  return [
+    changes.map((c) => c.lessonId),
+    changes.map((c) => c.studentId),
+    changes.map((c) => c.oldCode),
+    changes.map((c) => c.newCode),
+    changes.map((c) => c.oldNote),
+    changes.map((c) => c.newNote),
+    changes.map((c) => c.reason),
+  ];
+}
+
+const APPEND_ATTENDANCE_HISTORY = attendanceHistoryInsert('$1::uuid', '$2::uuid', 3);
+
 /** Appends changes to attendance_history (R-ATT-2), in the caller's transaction, one statement; `by`: the user. */
 export async function appendAttendanceHistory(m: EntityManager, schoolId: string, by: string | null, changes: AttendanceChange[]): Promise<void> {
   if (changes.length === 0) return;
-  await preparedQuery(
-    m,
-    `INSERT INTO attendance_history (school_id, lesson_id, student_id, old_code, new_code, old_note, new_note, reason, changed_by_user_id)
-     SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::uuid[])`,
-    [
-      schoolId,
-      changes.map((c) => c.lessonId),
-      changes.map((c) => c.studentId),
-      changes.map((c) => c.oldCode),
-      changes.map((c) => c.newCode),
-      changes.map((c) => c.oldNote),
-      changes.map((c) => c.newNote),
-      changes.map((c) => c.reason),
-      changes.map(() => by),
-    ],
-  );
+  await preparedQuery(m, APPEND_ATTENDANCE_HISTORY, [schoolId, by, ...attendanceHistoryArrays(changes)]);
 }

@@ -20,23 +20,74 @@ export interface IdempotentRequest {
   fingerprint: string;
 }
 
+/** 422 `idempotency-key-invalid` unless the key (when given) has 1–200 characters. */
+export function checkIdempotencyKey(key: string | undefined): void {
+  if (key !== undefined && (key.length === 0 || key.length > IDEMPOTENCY_KEY_MAX)) {
+    throw new ProblemError(422, 'idempotency-key-invalid', 'Invalid Idempotency-Key', `Idempotency-Key must have 1–${IDEMPOTENCY_KEY_MAX} characters`);
+  }
+}
+
+/**
+ * The transaction-scoped advisory lock that serialises the retries of one (user, key): a SQL expression over the
+ * placeholder `param` bound to idempotencyLockName. A caller may take it in a statement of its own that runs before
+ * `idempotent` (and pass `locked`), saving a round trip; it must be an earlier statement, as the lookup's snapshot
+ * has to be taken after the lock is held.
+ */
+export function idempotencyLock(param: string): string {
+  return `pg_advisory_xact_lock(hashtextextended(${param}, 0))`;
+}
+
+/** The name idempotencyLock locks for the request; null without a key. */
+export function idempotencyLockName(req: IdempotentRequest): string | null {
+  return req.key === undefined ? null : `idempotency:${req.userId}:${req.key}`;
+}
+
+const LOCK = `SELECT ${idempotencyLock('$1')}`;
+
+/** A statement of one row whose column `answer` is the response body as JSON text, with its values. */
+export interface AnswerStatement {
+  text: string;
+  values: unknown[];
+}
+
+/** The answer statement run as it is, or (idempotent) with the answer stored by the same statement. */
+async function answerOf(m: EntityManager, answer: AnswerStatement, req?: IdempotentRequest, status = 200): Promise<string> {
+  if (req === undefined) return (await preparedQuery<{ answer: string }>(m, answer.text, answer.values))[0].answer;
+  const n = answer.values.length;
+  const $ = (i: number) => `$${n + i}`;
+  const [row] = await preparedQuery<{ answer: string }>(m,
+    `WITH answer AS (${answer.text}),
+          stored AS (
+            INSERT INTO idempotency_key (school_id, user_id, key, fingerprint, status, response, expires_at)
+            SELECT ${$(1)}::uuid, ${$(2)}::uuid, ${$(3)}::varchar, ${$(4)}::varchar, ${$(5)}::int, answer::jsonb, now() + make_interval(hours => ${$(6)}::int) FROM answer)
+     SELECT answer FROM answer`,
+    [...answer.values, req.schoolId, req.userId, req.key, req.fingerprint, status, KEEP_HOURS],
+  );
+  return row.answer;
+}
+
 /**
  * Runs `work` in the caller's transaction `m` at most once per (user, key) for 24 hours (R-JRN-6): a retry with the
  * same key and the same request answers the stored response and runs nothing; the same key with another request is
  * refused (422 `idempotency-key-reused`). A transaction-scoped advisory lock on (user, key) serialises concurrent
- * retries; the answer is stored in the same transaction as the work, so it exists exactly when the work committed.
- * `work` returns the status and the body to answer; only successes reach here (a refusal rolls everything back).
+ * retries (taken here, or by the caller before — `locked`). `work` makes its writes and returns the statement that
+ * reads its answer (JSON text); the answer is read and stored by one statement, in the same transaction as the work,
+ * so it exists exactly when the work committed, and a retry answers it as it was. Only successes reach here (a
+ * refusal rolls everything back).
  */
-export async function idempotent<T>(m: EntityManager, req: IdempotentRequest, work: () => Promise<T>, status = 200): Promise<T> {
-  if (req.key === undefined) return work();
-  if (req.key.length === 0 || req.key.length > IDEMPOTENCY_KEY_MAX) {
-    throw new ProblemError(422, 'idempotency-key-invalid', 'Invalid Idempotency-Key', `Idempotency-Key must have 1–${IDEMPOTENCY_KEY_MAX} characters`);
-  }
-  await preparedQuery(m, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`idempotency:${req.userId}:${req.key}`]);
+export async function idempotent(
+  m: EntityManager,
+  req: IdempotentRequest,
+  work: () => Promise<AnswerStatement>,
+  { locked = false, status = 200 }: { locked?: boolean; status?: number } = {},
+): Promise<string> {
+  if (req.key === undefined) return answerOf(m, await work());
+  checkIdempotencyKey(req.key);
+  if (!locked) await preparedQuery(m, LOCK, [idempotencyLockName(req)]);
   const stored = (await preparedQuery(m,
-    `SELECT fingerprint, response, expires_at > now() AS live FROM idempotency_key WHERE user_id = $1 AND key = $2`,
+    `SELECT fingerprint, response::text AS response, expires_at > now() AS live FROM idempotency_key WHERE user_id = $1 AND key = $2`,
     [req.userId, req.key],
-  )) as Array<{ fingerprint: string; response: T; live: boolean }>;
+  )) as Array<{ fingerprint: string; response: string; live: boolean }>;
   const hit = stored[0];
   if (hit !== undefined && hit.live) {
     if (hit.fingerprint !== req.fingerprint) {
@@ -45,11 +96,5 @@ export async function idempotent<T>(m: EntityManager, req: IdempotentRequest, wo
     return hit.response;
   }
   if (hit !== undefined) await preparedQuery(m, 'DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2', [req.userId, req.key]);
-  const result = await work();
-  await preparedQuery(m,
-    `INSERT INTO idempotency_key (school_id, user_id, key, fingerprint, status, response, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, now() + make_interval(hours => $7))`,
-    [req.schoolId, req.userId, req.key, req.fingerprint, status, JSON.stringify(result), KEEP_HOURS],
-  );
-  return result;
+  return answerOf(m, await work(), req, status);
 }

@@ -49,3 +49,38 @@ export function classAverageOf(students: ReadonlyArray<{ average: number }>): nu
   if (students.length === 0) return null;
   return Math.round((students.reduce((s, x) => s + x.average, 0) / students.length) * 100) / 100;
 }
+
+/** One row of a mark's history (R-JRN-5). */
+export interface MarkHistoryRow {
+  markId: string;
+  action: 'create' | 'change' | 'annul';
+  oldValue: number | null;
+  newValue: number | null;
+  oldType: string | null;
+  newType: string | null;
+  reason: string | null;
+  afterDeadline: boolean;
+}
+
+/** The columns of mark_history a write fills, in the order markHistoryUnnest's rows are framed by school and user. */
+export const MARK_HISTORY_COLUMNS = 'school_id, mark_id, action, old_value, new_value, old_mark_type_id, new_mark_type_id, reason, after_deadline, changed_by_user_id';
+
+/** mark_history rows (mark … after deadline) as an unnest of markHistoryArrays's eight arrays, from placeholder $`first` on. */
+export function markHistoryUnnest(first: number): string {
+  const $ = (i: number) => `$${first + i}`;
+  return `unnest(${$(0)}::uuid[], ${$(1)}::varchar[], ${$(2)}::smallint[], ${$(3)}::smallint[], ${$(4)}::uuid[], ${$(5)}::uuid[], ${$(6)}::varchar[], ${$(7)}::boolean[])`;
+}
+
+/** The values of markHistoryUnnest's eight arrays. */
+export function markHistoryArrays(rows: MarkHistoryRow[]): unknown[] {
+  return [
+    rows.map((r) => r.markId),
+    rows.map((r) => r.action),
+    rows.map((r) => r.oldValue),
+    rows.map((r) => r.newValue),
+    rows.map((r) => r.oldType),
+    rows.map((r) => r.newType),
+    rows.map((r) => r.reason),
+    rows.map((r) => r.afterDeadline),
+  ];
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Access, CurrentActor } from '../../common/access/access.decorator';
@@ -12,6 +12,9 @@ import { requestFingerprint } from './idempotency';
 import { LessonJournalService } from './lesson-journal.service';
 import { MarkService } from './mark.service';
 import { OutageService } from './outage.service';
+
+/** The lesson's state comes from the service as JSON text (LessonJournalResponse), answered as it is. */
+const JSON_TEXT = 'application/json; charset=utf-8';
 
 /**
  * The lesson's journal record (R-JRN-1…7): one PUT per lesson (topic, kind of work, marks, absences, homework), its
@@ -31,7 +34,8 @@ export class LessonJournalController {
   @ApiOperation({ operationId: 'getLessonJournal', summary: "The lesson's journal record: topic, kind of work, marks, absences, homework, deadlines" })
   @ApiOkResponse({ type: LessonJournalResponse })
   @ApiProblems(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('lessonId', ParseUUIDPipe) lessonId: string): Promise<LessonJournalResponse> {
+  @Header('Content-Type', JSON_TEXT)
+  get(@CurrentActor() actor: Actor, @Param('lessonId', ParseUUIDPipe) lessonId: string): Promise<string> {
     return this.journal.get(actor, lessonId);
   }
 
@@ -45,13 +49,14 @@ export class LessonJournalController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'up to 200 characters; the answer is kept 24 hours' })
   @ApiOkResponse({ type: LessonJournalResponse })
   @ApiProblems(400, 403, 404, 409, 422)
+  @Header('Content-Type', JSON_TEXT)
   put(
     @CurrentActor() actor: Actor,
     @Param('lessonId', ParseUUIDPipe) lessonId: string,
     @Body() dto: PutLessonJournalDto,
     @Headers('idempotency-key') key: string | undefined,
     @Req() req: FastifyRequest,
-  ): Promise<LessonJournalResponse> {
+  ): Promise<string> {
     const fingerprint = requestFingerprint('PUT', `/lessons/${lessonId}/journal`, req.body);
     return this.journal.put(actor, lessonId, dto, key, fingerprint);
   }

@@ -5,24 +5,20 @@ import { Actor, hasRole } from '../../common/access/actor';
 import { Role, STAFF_ROLES } from '../../common/access/role';
 import { conflict, fieldProblem, notFound, ProblemError } from '../../common/errors/problem';
 import { preparedQuery } from '../../database/prepared';
-import { AttendanceChange, appendAttendanceHistory } from '../attendance/attendance-sql';
+import { AttendanceChange, attendanceHistoryArrays, attendanceHistoryInsert } from '../attendance/attendance-sql';
 import { assignmentInReach, classInReach, positionalParams, staffTimetableInReach } from '../contingent/reach/reach';
 import { LaidTopic, layTopics } from '../lessons/lesson-topics';
 import { YearCalendarData, YearCalendars, calendarsOf, yearCalendarsSelect } from '../school/calendar/year-calendars';
 import { MarkCategory } from '../school/entities/mark-type.entity';
 import {
   AttendanceHistoryView,
-  JournalAbsenceView,
-  JournalHomeworkView,
-  JournalLessonView,
-  JournalMarkView,
   LessonHistoryResponse,
-  LessonJournalResponse,
   MarkHistoryView,
   PutLessonJournalDto,
 } from './dto/lesson-journal.dto';
-import { idempotent } from './idempotency';
+import { checkIdempotencyKey, idempotencyLock, idempotencyLockName, idempotent, IdempotentRequest } from './idempotency';
 import { grade1HomeworkFrom, isLate, isRussianText, LessonDeadlineFacts, markDeadline, OutageDays, recordDeadline, WorkKind } from './journal-rules';
+import { MARK_HISTORY_COLUMNS, MarkHistoryRow, markHistoryArrays, markHistoryUnnest } from './journal-sql';
 import { outageDaysSelect } from './outage.service';
 
 /** The actor with their staff roles only. */
@@ -131,6 +127,187 @@ function deadlineFacts(lesson: LessonFacts, workKind: WorkKind, years: YearCalen
   return { lessonDate: lesson.date, grade: lesson.grade, workKind, nextLessonDate: lesson.nextLessonDate, calendar, outages };
 }
 
+type MarkInput = PutLessonJournalDto['marks'][number];
+type AbsenceInput = PutLessonJournalDto['attendance'][number];
+
+/** The statement of LessonJournalService.state: lesson $1's journal state as JSON text (column `answer`). */
+const LESSON_STATE = `SELECT jsonb_build_object(
+    'lesson', (SELECT to_jsonb(v) FROM (${LESSON_VIEW} WHERE l.id = $1) v),
+    'marks', (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'ord' ORDER BY x.ord), '[]') FROM (
+       SELECT mk.id, mk.student_id AS "studentId", mk.mark_type_id AS "markTypeId", t.name AS "markType", t.short_name AS "markTypeShortName",
+              t.weight::float AS weight, t.category, mk.value, mk.comment, to_char(mk.deadline, 'YYYY-MM-DD') AS deadline, mk.late,
+              row_number() OVER (ORDER BY s.surname COLLATE "ru-RU-x-icu", s.name COLLATE "ru-RU-x-icu", s.id, t.name COLLATE "ru-RU-x-icu") AS ord
+         FROM mark mk JOIN mark_type t ON t.id = mk.mark_type_id JOIN student s ON s.id = mk.student_id
+        WHERE mk.lesson_id = $1 AND mk.annulled_at IS NULL) x),
+    'attendance', (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'ord' ORDER BY x.ord), '[]') FROM (
+       SELECT at.student_id AS "studentId", at.code, at.note, to_char(at.deadline, 'YYYY-MM-DD') AS deadline, at.late,
+              row_number() OVER (ORDER BY s.surname COLLATE "ru-RU-x-icu", s.name COLLATE "ru-RU-x-icu", s.id) AS ord
+         FROM attendance at JOIN student s ON s.id = at.student_id
+        WHERE at.lesson_id = $1) x),
+    'homework', (SELECT to_jsonb(x) FROM (
+       SELECT text, to_char(due_date, 'YYYY-MM-DD') AS "dueDate", due_lesson_id AS "dueLessonId", links,
+              to_char(deadline, 'YYYY-MM-DD') AS deadline, late FROM homework WHERE lesson_id = $1) x))::text AS answer`;
+
+/** What the lesson's PUT does to its marks (planMarks). */
+interface MarkPlan {
+  creates: Array<MarkInput & { deadline: string }>;
+  changes: Array<MarkInput & { id: string; deadline: string }>;
+  /** ids of the marks annulled */
+  annuls: string[];
+  /** the history rows of the changes and annulments (a creation's row is written from the mark inserted) */
+  history: MarkHistoryRow[];
+}
+
+/**
+ * Marks: matched by (student, type). A new one is created; a matched one whose value or comment differs is changed;
+ * an old one missing from the body is annulled — except that when a student has exactly one unmatched old and one
+ * unmatched new mark, that is a change of the mark's type. A change or annulment after the mark's deadline needs
+ * `reason` (422 `reason-required`). A change keeps the mark's creation deadline and `late` flag (a change of type takes
+ * the new type's deadline); the history row says whether the change came after the deadline.
+ */
+function planMarks(
+  lesson: LessonFacts,
+  body: PutLessonJournalDto,
+  existing: ExistingMark[],
+  types: Map<string, MarkTypeRow>,
+  facts: LessonDeadlineFacts,
+  reason: string | null,
+): MarkPlan {
+  const matched = new Set<string>();
+  const creates: MarkInput[] = [];
+  const changes: Array<{ old: ExistingMark; mk: MarkInput }> = [];
+  for (const mk of body.marks) {
+    const old = existing.find((e) => e.studentId === mk.studentId && e.markTypeId === mk.markTypeId);
+    if (old === undefined) creates.push(mk);
+    else {
+      matched.add(old.id);
+      if (old.value !== mk.value || (old.comment ?? null) !== (mk.comment ?? null)) changes.push({ old, mk });
+    }
+  }
+  let annuls = existing.filter((e) => !matched.has(e.id));
+  // one unmatched old and one unmatched new mark of a student: a change of type
+  for (const old of [...annuls]) {
+    const olds = annuls.filter((a) => a.studentId === old.studentId);
+    const news = creates.filter((c) => c.studentId === old.studentId);
+    if (olds.length === 1 && news.length === 1) {
+      changes.push({ old, mk: news[0] });
+      creates.splice(creates.indexOf(news[0]), 1);
+      annuls = annuls.filter((a) => a !== old);
+    }
+  }
+  const after = (deadline: string) => isLate(lesson.today, deadline);
+  if (reason === null) {
+    const late = [...changes.map((c) => c.old), ...annuls].find((e) => after(e.deadline));
+    if (late !== undefined) {
+      throw fieldProblem('reason-required', 'reason', `a mark changed or annulled after its deadline (${late.deadline}) needs a reason`);
+    }
+  }
+  const deadlineOf = (mk: MarkInput) => markDeadline(facts, types.get(mk.markTypeId)!.category);
+  return {
+    creates: creates.map((mk) => ({ ...mk, deadline: deadlineOf(mk) })),
+    changes: changes.map(({ old, mk }) => ({ ...mk, id: old.id, deadline: old.markTypeId !== mk.markTypeId ? deadlineOf(mk) : old.deadline })),
+    annuls: annuls.map((a) => a.id),
+    history: [
+      ...changes.map(({ old, mk }): MarkHistoryRow => ({
+        markId: old.id,
+        action: 'change',
+        oldValue: old.value,
+        newValue: mk.value,
+        oldType: old.markTypeId,
+        newType: mk.markTypeId,
+        reason,
+        afterDeadline: after(old.deadline),
+      })),
+      ...annuls.map((a): MarkHistoryRow => ({
+        markId: a.id,
+        action: 'annul',
+        oldValue: a.value,
+        newValue: null,
+        oldType: a.markTypeId,
+        newType: null,
+        reason: reason ?? DEFAULT_ANNUL_REASON,
+        afterDeadline: after(a.deadline),
+      })),
+    ],
+  };
+}
+
+/** Absences: the body is the complete set; the students no longer absent, those set or changed, every change for the history. */
+function planAttendance(
+  lesson: LessonFacts,
+  body: PutLessonJournalDto,
+  stored: Array<{ studentId: string; code: string; note: string | null }>,
+  reason: string | null,
+): { gone: string[]; set: AbsenceInput[]; history: AttendanceChange[] } {
+  const old = new Map(stored.map((r) => [r.studentId, r]));
+  const history: AttendanceChange[] = [];
+  const set: AbsenceInput[] = [];
+  for (const a of body.attendance) {
+    const o = old.get(a.studentId);
+    const note = a.note ?? null;
+    if (o === undefined || o.code !== a.code || o.note !== note) {
+      set.push(a);
+      history.push({ lessonId: lesson.id, studentId: a.studentId, oldCode: o?.code ?? null, newCode: a.code, oldNote: o?.note ?? null, newNote: note, reason });
+    }
+  }
+  const present = new Set(body.attendance.map((a) => a.studentId));
+  const gone = [...old.values()].filter((o) => !present.has(o.studentId));
+  for (const o of gone) history.push({ lessonId: lesson.id, studentId: o.studentId, oldCode: o.code, newCode: null, oldNote: o.note, newNote: null, reason });
+  return { gone: gone.map((o) => o.studentId), set, history };
+}
+
+const APPEND_MARK_HISTORY = `INSERT INTO mark_history (${MARK_HISTORY_COLUMNS}) SELECT $1::uuid, x.*, $2::uuid FROM ${markHistoryUnnest(3)} AS x`;
+
+/**
+ * The lesson's write, one statement (each step a data-modifying CTE; the steps touch different rows): lesson $1 of
+ * school $2 by user $3 — topic $4, kind of work $5; on the first write its record deadline $6 and lateness $7, the
+ * teacher who taught it $8 and the time it was conducted; new marks of assignment $9 on date $10 (late when their
+ * deadline is before today $11) with their 'create' history; changed and annulled marks; the history of the changes
+ * and annulments; absences removed, set (with the record's deadline and lateness) and their history; the homework
+ * kept, removed or set ($43: 'keep', 'delete', 'set'). Empty arrays write nothing.
+ */
+const WRITE_LESSON = `WITH
+  lesson_record AS (
+    UPDATE lesson SET topic = $4, work_kind = $5,
+           record_deadline = CASE WHEN conducted_at IS NULL THEN $6::date ELSE record_deadline END,
+           record_late = CASE WHEN conducted_at IS NULL THEN $7::boolean ELSE record_late END,
+           taught_by_staff_id = coalesce(taught_by_staff_id, $8::uuid), conducted_at = coalesce(conducted_at, now())
+     WHERE id = $1),
+  created AS (
+    INSERT INTO mark (school_id, teaching_assignment_id, lesson_id, date, student_id, mark_type_id, value, comment, source, deadline, late, created_by_user_id)
+    SELECT $2, $9, $1, $10::date, s, t, v, c, 'journal', d, d < $11::date, $3
+      FROM unnest($12::uuid[], $13::uuid[], $14::smallint[], $15::varchar[], $16::date[]) AS x(s, t, v, c, d)
+    RETURNING id, mark_type_id, value, late),
+  changed AS (
+    UPDATE mark SET value = x.v, comment = x.c, mark_type_id = x.t, deadline = x.d, updated_at = now()
+      FROM unnest($17::uuid[], $18::smallint[], $19::varchar[], $20::uuid[], $21::date[]) AS x(id, v, c, t, d)
+     WHERE mark.id = x.id),
+  annulled AS (
+    UPDATE mark SET annulled_at = now(), annul_reason = $23, updated_at = now() WHERE id = ANY($22::uuid[])),
+  mark_log AS (
+    INSERT INTO mark_history (${MARK_HISTORY_COLUMNS})
+    SELECT $2::uuid, id, 'create', NULL::smallint, value, NULL::uuid, mark_type_id, NULL::varchar, late, $3::uuid FROM created
+    UNION ALL
+    SELECT $2::uuid, x.*, $3::uuid FROM ${markHistoryUnnest(24)} AS x),
+  absence_gone AS (
+    DELETE FROM attendance WHERE lesson_id = $1 AND student_id = ANY($32::uuid[])),
+  absence_set AS (
+    INSERT INTO attendance (school_id, lesson_id, student_id, code, note, deadline, late, recorded_by_user_id)
+    SELECT $2, $1, s, c, n, $6::date, $7::boolean, $3 FROM unnest($33::uuid[], $34::varchar[], $35::varchar[]) AS x(s, c, n)
+    ON CONFLICT (lesson_id, student_id) DO UPDATE SET code = EXCLUDED.code, note = EXCLUDED.note, updated_at = now()),
+  absence_log AS (
+    ${attendanceHistoryInsert('$2::uuid', '$3::uuid', 36)}),
+  homework_gone AS (
+    DELETE FROM homework WHERE lesson_id = $1 AND $43::text = 'delete'),
+  homework_set AS (
+    INSERT INTO homework (school_id, lesson_id, text, due_date, due_lesson_id, links, deadline, late, created_by_user_id, teaching_assignment_id)
+    SELECT $2, $1, $44, $45::date, $46::uuid, $47::jsonb, $6::date, $7::boolean, $3, $9 WHERE $43::text = 'set'
+    ON CONFLICT (lesson_id) DO UPDATE SET text = EXCLUDED.text, due_date = EXCLUDED.due_date, due_lesson_id = EXCLUDED.due_lesson_id,
+           links = EXCLUDED.links, updated_at = now()
+     WHERE (homework.text, homework.due_date, homework.due_lesson_id, homework.links)
+           IS DISTINCT FROM (EXCLUDED.text, EXCLUDED.due_date, EXCLUDED.due_lesson_id, EXCLUDED.links))
+SELECT 1`;
+
 /**
  * The lesson's journal record (R-JRN-1…6): topic, kind of work, who taught it, marks, absences and homework written in
  * one request and one transaction, with the deadlines (R-JRN-4), the mark history (R-JRN-5), the attendance history
@@ -140,7 +317,8 @@ function deadlineFacts(lesson: LessonFacts, workKind: WorkKind, years: YearCalen
 export class LessonJournalService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async get(actor: Actor, lessonId: string): Promise<LessonJournalResponse> {
+  /** The lesson's journal state as JSON text (LessonJournalResponse). */
+  async get(actor: Actor, lessonId: string): Promise<string> {
     const p = positionalParams([lessonId, actor.schoolId]);
     const rows = (await this.db.query(`SELECT 1 FROM lesson l JOIN teaching_assignment a ON a.id = l.teaching_assignment_id
       WHERE l.id = $1 AND l.school_id = $2 AND ${lessonReach(actor, p.bind)}`, p.values)) as unknown[];
@@ -148,19 +326,33 @@ export class LessonJournalService {
     return this.state(this.db.manager, lessonId);
   }
 
-  /** PUT the lesson's record; `key`: the Idempotency-Key header, `fingerprint`: of the request. */
-  async put(actor: Actor, lessonId: string, body: PutLessonJournalDto, key: string | undefined, fingerprint: string): Promise<LessonJournalResponse> {
+  /**
+   * PUT the lesson's record; `key`: the Idempotency-Key header, `fingerprint`: of the request. Answers the lesson's
+   * state as JSON text (LessonJournalResponse). Round trips besides BEGIN and COMMIT: the lesson's lock (with the
+   * key's lock), the stored answer, what the write is checked against, the write, the state (stored with it).
+   */
+  async put(actor: Actor, lessonId: string, body: PutLessonJournalDto, key: string | undefined, fingerprint: string): Promise<string> {
+    checkIdempotencyKey(key);
+    const req: IdempotentRequest = { userId: actor.userId, schoolId: actor.schoolId, key, fingerprint };
     return this.db.transaction(async (m) => {
-      const lesson = await this.lockLesson(m, actor, lessonId);
-      return idempotent(m, { userId: actor.userId, schoolId: actor.schoolId, key, fingerprint }, async () => {
-        await this.write(m, actor, lesson, body, body.workKind ?? (await plannedKind(m, lesson)) ?? 'lesson');
-        return this.state(m, lessonId);
-      });
+      const lesson = await this.lockLesson(m, actor, lessonId, idempotencyLockName(req));
+      return idempotent(
+        m,
+        req,
+        async () => {
+          await this.write(m, actor, lesson, body, body.workKind ?? (await plannedKind(m, lesson)) ?? 'lesson');
+          return { text: LESSON_STATE, values: [lessonId] };
+        },
+        { locked: true },
+      );
     });
   }
 
-  /** The lesson, locked for the write; 404 out of reach, 403 `not-lesson-teacher` for a reader who does not give it. */
-  private async lockLesson(m: EntityManager, actor: Actor, lessonId: string): Promise<LessonFacts & { writerStaffId: string }> {
+  /**
+   * The lesson, locked for the write; 404 out of reach, 403 `not-lesson-teacher` for a reader who does not give it.
+   * With `keyLock` (idempotencyLockName), the idempotency key's lock is taken by the same statement.
+   */
+  private async lockLesson(m: EntityManager, actor: Actor, lessonId: string, keyLock: string | null): Promise<LessonFacts & { writerStaffId: string }> {
     const p = positionalParams([lessonId, actor.schoolId]);
     const rows = (await preparedQuery(m,
       `SELECT l.id, to_char(l.date, 'YYYY-MM-DD') AS date, l.lesson_number AS "lessonNumber", a.id AS "assignmentId", l.staff_id AS "staffId",
@@ -168,6 +360,7 @@ export class LessonJournalService {
               c.grade, l.cancelled, l.conducted_at IS NOT NULL AS conducted, to_char(school_today(s.time_zone), 'YYYY-MM-DD') AS today,
               (SELECT to_char(min(n.date), 'YYYY-MM-DD') FROM lesson n WHERE n.teaching_assignment_id = a.id AND NOT n.cancelled AND n.date > l.date) AS "nextLessonDate",
               ARRAY(SELECT ow.id FROM staff ow WHERE ow.user_id = ${p.bind(actor.userId)} AND ow.school_id = $2) AS "ownStaff"
+              ${keyLock === null ? '' : `, ${idempotencyLock(`${p.bind(keyLock)}::text`)} AS "keyLocked"`}
          FROM lesson l
          JOIN teaching_assignment a ON a.id = l.teaching_assignment_id
          JOIN school_class c ON c.id = a.class_id
@@ -175,10 +368,10 @@ export class LessonJournalService {
         WHERE l.id = $1 AND l.school_id = $2 AND ${lessonReach(actor, p.bind)}
         FOR UPDATE OF l`,
       p.values,
-    )) as Array<LessonFacts & { ownStaff: string[] }>;
+    )) as Array<LessonFacts & { ownStaff: string[]; keyLocked?: unknown }>;
     const row = rows[0];
     if (row === undefined) throw notFound('Lesson');
-    const { ownStaff: own, ...lesson } = row;
+    const { ownStaff: own, keyLocked: _, ...lesson } = row;
     const writer = own.includes(lesson.staffId) ? lesson.staffId : own.includes(lesson.assignmentStaffId) ? lesson.assignmentStaffId : undefined;
     if (writer === undefined || !hasRole(actor, Role.Teacher)) {
       throw new ProblemError(403, 'not-lesson-teacher', 'Not the lesson teacher', "Only the assignment's teacher or that date's substitute may write the lesson");
@@ -242,215 +435,52 @@ export class LessonJournalService {
     if (body.homework === null) homework = null;
     else if (body.homework !== undefined) homework = await this.checkHomework(m, actor.schoolId, lesson, body.homework);
 
-    // the lesson's record: the first write conducts it (who taught it, its deadline and lateness)
-    await preparedQuery(m,
-      `UPDATE lesson SET topic = $2, work_kind = $3,
-              record_deadline = CASE WHEN conducted_at IS NULL THEN $4::date ELSE record_deadline END,
-              record_late = CASE WHEN conducted_at IS NULL THEN $5 ELSE record_late END,
-              taught_by_staff_id = coalesce(taught_by_staff_id, $6), conducted_at = coalesce(conducted_at, now())
-        WHERE id = $1`,
-      [lesson.id, body.topic, workKind, recDeadline, recLate, lesson.writerStaffId],
-    );
-
-    await this.writeMarks(m, actor, lesson, body, existing, types, facts, reason);
-    await this.writeAttendance(m, actor, lesson, body, pre.attendance, recDeadline, recLate, reason);
-
-    if (homework === null) {
-      await preparedQuery(m, 'DELETE FROM homework WHERE lesson_id = $1', [lesson.id]);
-    } else if (homework !== undefined) {
-      await preparedQuery(m,
-        `INSERT INTO homework (school_id, lesson_id, text, due_date, due_lesson_id, links, deadline, late, created_by_user_id, teaching_assignment_id)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10)
-         ON CONFLICT (lesson_id) DO UPDATE SET text = EXCLUDED.text, due_date = EXCLUDED.due_date, due_lesson_id = EXCLUDED.due_lesson_id,
-                links = EXCLUDED.links, updated_at = now()
-          WHERE (homework.text, homework.due_date, homework.due_lesson_id, homework.links)
-                IS DISTINCT FROM (EXCLUDED.text, EXCLUDED.due_date, EXCLUDED.due_lesson_id, EXCLUDED.links)`,
-        [actor.schoolId, lesson.id, homework.text, homework.dueDate, homework.dueLessonId, JSON.stringify(homework.links), recDeadline, recLate, actor.userId, lesson.assignmentId],
-      );
-    }
-  }
-
-  /**
-   * Marks: matched by (student, type). A new one is created; a matched one whose value or comment differs is changed;
-   * an old one missing from the body is annulled — except that when a student has exactly one unmatched old and one
-   * unmatched new mark, that is a change of the mark's type. A change or annulment after the mark's deadline needs
-   * `reason` (422 `reason-required`). A change keeps the mark's creation deadline and `late` flag; the history row
-   * says whether the change came after the deadline.
-   */
-  private async writeMarks(
-    m: EntityManager,
-    actor: Actor,
-    lesson: LessonFacts,
-    body: PutLessonJournalDto,
-    existing: ExistingMark[],
-    types: Map<string, MarkTypeRow>,
-    facts: LessonDeadlineFacts,
-    reason: string | null,
-  ): Promise<void> {
-    const matched = new Set<string>();
-    const creates: typeof body.marks = [];
-    const changes: Array<{ old: ExistingMark; mk: (typeof body.marks)[number] }> = [];
-    for (const mk of body.marks) {
-      const old = existing.find((e) => e.studentId === mk.studentId && e.markTypeId === mk.markTypeId);
-      if (old === undefined) creates.push(mk);
-      else {
-        matched.add(old.id);
-        if (old.value !== mk.value || (old.comment ?? null) !== (mk.comment ?? null)) changes.push({ old, mk });
-      }
-    }
-    let annuls = existing.filter((e) => !matched.has(e.id));
-    // one unmatched old and one unmatched new mark of a student: a change of type
-    for (const old of [...annuls]) {
-      const olds = annuls.filter((a) => a.studentId === old.studentId);
-      const news = creates.filter((c) => c.studentId === old.studentId);
-      if (olds.length === 1 && news.length === 1) {
-        changes.push({ old, mk: news[0] });
-        creates.splice(creates.indexOf(news[0]), 1);
-        annuls = annuls.filter((a) => a !== old);
-      }
-    }
-    const after = (deadline: string) => isLate(lesson.today, deadline);
-    if (reason === null) {
-      const late = [...changes.map((c) => c.old), ...annuls].find((e) => after(e.deadline));
-      if (late !== undefined) {
-        throw fieldProblem('reason-required', 'reason', `a mark changed or annulled after its deadline (${late.deadline}) needs a reason`);
-      }
-    }
-
-    if (creates.length > 0) {
-      const deadlines = creates.map((mk) => markDeadline(facts, types.get(mk.markTypeId)!.category));
-      // the marks and their 'create' history rows in one statement
-      await preparedQuery(
-        m,
-        `WITH created AS (
-           INSERT INTO mark (school_id, teaching_assignment_id, lesson_id, date, student_id, mark_type_id, value, comment, source, deadline, late, created_by_user_id)
-           SELECT $1, $2, $3, $4::date, s, t, v, c, 'journal', d, d < $9::date, $10
-             FROM unnest($5::uuid[], $6::uuid[], $7::smallint[], $8::varchar[], $11::date[]) AS x(s, t, v, c, d)
-           RETURNING id, mark_type_id, value, late)
-         INSERT INTO mark_history (school_id, mark_id, action, old_value, new_value, old_mark_type_id, new_mark_type_id, reason, after_deadline, changed_by_user_id)
-         SELECT $1, id, 'create', NULL, value, NULL, mark_type_id, NULL, late, $10 FROM created`,
-        [
-          actor.schoolId,
-          lesson.assignmentId,
-          lesson.id,
-          lesson.date,
-          creates.map((c) => c.studentId),
-          creates.map((c) => c.markTypeId),
-          creates.map((c) => c.value),
-          creates.map((c) => c.comment ?? null),
-          lesson.today,
-          actor.userId,
-          deadlines,
-        ],
-      );
-    }
-    if (changes.length > 0) {
-      // a change of type takes the new type's deadline; a change of value or comment keeps the mark's
-      const deadlines = changes.map(({ old, mk }) => (old.markTypeId !== mk.markTypeId ? markDeadline(facts, types.get(mk.markTypeId)!.category) : old.deadline));
-      await preparedQuery(m,
-        `UPDATE mark SET value = x.v, comment = x.c, mark_type_id = x.t, deadline = x.d, updated_at = now()
-           FROM unnest($1::uuid[], $2::smallint[], $3::varchar[], $4::uuid[], $5::date[]) AS x(id, v, c, t, d)
-          WHERE mark.id = x.id`,
-        [changes.map((c) => c.old.id), changes.map((c) => c.mk.value), changes.map((c) => c.mk.comment ?? null), changes.map((c) => c.mk.markTypeId), deadlines],
-      );
-      await this.history(
-        m,
-        actor,
-        changes.map(({ old, mk }) => ({
-          markId: old.id,
-          action: 'change',
-          oldValue: old.value,
-          newValue: mk.value,
-          oldType: old.markTypeId,
-          newType: mk.markTypeId,
-          reason,
-          afterDeadline: after(old.deadline),
-        })),
-      );
-    }
-    if (annuls.length > 0) {
-      await preparedQuery(m, `UPDATE mark SET annulled_at = now(), annul_reason = $2, updated_at = now() WHERE id = ANY($1::uuid[])`, [
-        annuls.map((a) => a.id),
-        reason ?? DEFAULT_ANNUL_REASON,
-      ]);
-      await this.history(
-        m,
-        actor,
-        annuls.map((a) => ({
-          markId: a.id,
-          action: 'annul',
-          oldValue: a.value,
-          newValue: null,
-          oldType: a.markTypeId,
-          newType: null,
-          reason: reason ?? DEFAULT_ANNUL_REASON,
-          afterDeadline: after(a.deadline),
-        })),
-      );
-    }
+    const marks = planMarks(lesson, body, existing, types, facts, reason);
+    const absences = planAttendance(lesson, body, pre.attendance, reason);
+    // the lesson's record (the first write conducts it: who taught it, its deadline and lateness), the marks and their
+    // history, the absences and their history, the homework: one statement
+    await preparedQuery(m, WRITE_LESSON, [
+      lesson.id,
+      actor.schoolId,
+      actor.userId,
+      body.topic,
+      workKind,
+      recDeadline,
+      recLate,
+      lesson.writerStaffId,
+      lesson.assignmentId,
+      lesson.date,
+      lesson.today,
+      marks.creates.map((c) => c.studentId),
+      marks.creates.map((c) => c.markTypeId),
+      marks.creates.map((c) => c.value),
+      marks.creates.map((c) => c.comment ?? null),
+      marks.creates.map((c) => c.deadline),
+      marks.changes.map((c) => c.id),
+      marks.changes.map((c) => c.value),
+      marks.changes.map((c) => c.comment ?? null),
+      marks.changes.map((c) => c.markTypeId),
+      marks.changes.map((c) => c.deadline),
+      marks.annuls,
+      reason ?? DEFAULT_ANNUL_REASON,
+      ...markHistoryArrays(marks.history),
+      absences.gone,
+      absences.set.map((a) => a.studentId),
+      absences.set.map((a) => a.code),
+      absences.set.map((a) => a.note ?? null),
+      ...attendanceHistoryArrays(absences.history),
+      homework === undefined ? 'keep' : homework === null ? 'delete' : 'set',
+      homework?.text ?? null,
+      homework?.dueDate ?? null,
+      homework?.dueLessonId ?? null,
+      JSON.stringify(homework?.links ?? []),
+    ]);
   }
 
   /** Appends mark_history rows in one statement. */
-  async history(
-    m: EntityManager,
-    actor: Actor,
-    rows: Array<{ markId: string; action: string; oldValue: number | null; newValue: number | null; oldType: string | null; newType: string | null; reason: string | null; afterDeadline: boolean }>,
-  ): Promise<void> {
+  async history(m: EntityManager, actor: Actor, rows: MarkHistoryRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await preparedQuery(m,
-      `INSERT INTO mark_history (school_id, mark_id, action, old_value, new_value, old_mark_type_id, new_mark_type_id, reason, after_deadline, changed_by_user_id)
-       SELECT $1, * , $10::uuid FROM unnest($2::uuid[], $3::varchar[], $4::smallint[], $5::smallint[], $6::uuid[], $7::uuid[], $8::varchar[], $9::boolean[])`,
-      [
-        actor.schoolId,
-        rows.map((r) => r.markId),
-        rows.map((r) => r.action),
-        rows.map((r) => r.oldValue),
-        rows.map((r) => r.newValue),
-        rows.map((r) => r.oldType),
-        rows.map((r) => r.newType),
-        rows.map((r) => r.reason),
-        rows.map((r) => r.afterDeadline),
-        actor.userId,
-      ],
-    );
-  }
-
-  /** Absences: the body is the complete set; every change is in attendance_history. */
-  private async writeAttendance(
-    m: EntityManager,
-    actor: Actor,
-    lesson: LessonFacts,
-    body: PutLessonJournalDto,
-    stored: Array<{ studentId: string; code: string; note: string | null }>,
-    deadline: string,
-    late: boolean,
-    reason: string | null,
-  ): Promise<void> {
-    const old = new Map(stored.map((r) => [r.studentId, r]));
-    const changes: AttendanceChange[] = [];
-    const upserts: typeof body.attendance = [];
-    for (const a of body.attendance) {
-      const o = old.get(a.studentId);
-      const note = a.note ?? null;
-      if (o === undefined || o.code !== a.code || o.note !== note) {
-        upserts.push(a);
-        changes.push({ lessonId: lesson.id, studentId: a.studentId, oldCode: o?.code ?? null, newCode: a.code, oldNote: o?.note ?? null, newNote: note, reason });
-      }
-    }
-    const gone = [...old.values()].filter((o) => !body.attendance.some((a) => a.studentId === o.studentId));
-    for (const o of gone) changes.push({ lessonId: lesson.id, studentId: o.studentId, oldCode: o.code, newCode: null, oldNote: o.note, newNote: null, reason });
-    if (gone.length > 0) {
-      await preparedQuery(m, 'DELETE FROM attendance WHERE lesson_id = $1 AND student_id = ANY($2::uuid[])', [lesson.id, gone.map((o) => o.studentId)]);
-    }
-    if (upserts.length > 0) {
-      await preparedQuery(m,
-        `INSERT INTO attendance (school_id, lesson_id, student_id, code, note, deadline, late, recorded_by_user_id)
-         SELECT $1, $2, s, c, n, $6::date, $7, $8 FROM unnest($3::uuid[], $4::varchar[], $5::varchar[]) AS x(s, c, n)
-         ON CONFLICT (lesson_id, student_id) DO UPDATE SET code = EXCLUDED.code, note = EXCLUDED.note, updated_at = now()`,
-        [actor.schoolId, lesson.id, upserts.map((a) => a.studentId), upserts.map((a) => a.code), upserts.map((a) => a.note ?? null), deadline, late, actor.userId],
-      );
-    }
-    await appendAttendanceHistory(m, actor.schoolId, actor.userId, changes);
+    await preparedQuery(m, APPEND_MARK_HISTORY, [actor.schoolId, actor.userId, ...markHistoryArrays(rows)]);
   }
 
   private async checkHomework(
@@ -496,27 +526,13 @@ export class LessonJournalService {
 
 
 
-  /** The lesson's journal state (marks not annulled). */
-  async state(m: EntityManager, lessonId: string): Promise<LessonJournalResponse> {
-    const [row] = (await preparedQuery(m,
-      `SELECT (SELECT to_jsonb(v) FROM (${LESSON_VIEW} WHERE l.id = $1) v) AS lesson,
-              (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'ord' ORDER BY x.ord), '[]') FROM (
-                 SELECT mk.id, mk.student_id AS "studentId", mk.mark_type_id AS "markTypeId", t.name AS "markType", t.short_name AS "markTypeShortName",
-                        t.weight::float AS weight, t.category, mk.value, mk.comment, to_char(mk.deadline, 'YYYY-MM-DD') AS deadline, mk.late,
-                        row_number() OVER (ORDER BY s.surname COLLATE "ru-RU-x-icu", s.name COLLATE "ru-RU-x-icu", s.id, t.name COLLATE "ru-RU-x-icu") AS ord
-                   FROM mark mk JOIN mark_type t ON t.id = mk.mark_type_id JOIN student s ON s.id = mk.student_id
-                  WHERE mk.lesson_id = $1 AND mk.annulled_at IS NULL) x) AS marks,
-              (SELECT coalesce(jsonb_agg(to_jsonb(x) - 'ord' ORDER BY x.ord), '[]') FROM (
-                 SELECT at.student_id AS "studentId", at.code, at.note, to_char(at.deadline, 'YYYY-MM-DD') AS deadline, at.late,
-                        row_number() OVER (ORDER BY s.surname COLLATE "ru-RU-x-icu", s.name COLLATE "ru-RU-x-icu", s.id) AS ord
-                   FROM attendance at JOIN student s ON s.id = at.student_id
-                  WHERE at.lesson_id = $1) x) AS attendance,
-              (SELECT to_jsonb(x) FROM (
-                 SELECT text, to_char(due_date, 'YYYY-MM-DD') AS "dueDate", due_lesson_id AS "dueLessonId", links,
-                        to_char(deadline, 'YYYY-MM-DD') AS deadline, late FROM homework WHERE lesson_id = $1) x) AS homework`,
-      [lessonId],
-    )) as Array<{ lesson: JournalLessonView; marks: JournalMarkView[]; attendance: JournalAbsenceView[]; homework: JournalHomeworkView | null }>;
-    return { lesson: row.lesson, marks: row.marks, attendance: row.attendance, homework: row.homework ?? null };
+  /**
+   * The lesson's journal state (marks not annulled) as JSON text in the shape of LessonJournalResponse, built by
+   * PostgreSQL and passed on as it is (answered, and stored for idempotent retries, without parsing it).
+   */
+  async state(m: EntityManager, lessonId: string): Promise<string> {
+    const [row] = await preparedQuery<{ answer: string }>(m, LESSON_STATE, [lessonId]);
+    return row.answer;
   }
 
   /** The lesson's history: readable by the admin, the deputy and the class teacher of the lesson's class. */
