@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -6,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../../config/app-config';
 import type * as QueueDashboard from '../../jobs/queue-dashboard';
+import { securityHeaders } from './security-headers';
 
 export const API_PREFIX = 'api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -41,10 +41,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.useLogger(app.get(Logger));
   applyApiPrefix(app);
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-  await app.register(helmet, {
+  const security = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -53,6 +50,11 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
         imgSrc: ["'self'", 'data:'],
       },
     },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.headers(security);
+    reply.header('x-request-id', request.id);
+    done();
   });
   app.enableCors(
     config.corsOrigins.length > 0

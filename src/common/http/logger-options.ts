@@ -1,4 +1,5 @@
 import { RequestMethod } from '@nestjs/common';
+import { hostname } from 'node:os';
 import type { Params } from 'nestjs-pino';
 import { AppConfig } from '../../config/app-config';
 
@@ -28,7 +29,8 @@ export function loggerOptions(config: AppConfig): Params {
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       // fastify decided the id (from a valid X-Request-Id or a fresh UUID) and put it on the raw request
       genReqId: (req) => (req as unknown as { id?: string }).id ?? 'unknown',
-      customProps: () => ({ service: 'ejournal-api' }),
+      // on every line; as the logger's own bindings, not per-request props (those built two child loggers a request)
+      base: { pid: process.pid, hostname: hostname(), service: 'ejournal-api' },
       serializers: {
         req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
           id: req.id,

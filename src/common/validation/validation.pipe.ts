@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, validationProblem } from '../errors/problem';
+import { memoizeValidationMetadata } from './validation-metadata-memo';
 
 /** Flattens class-validator's tree into `[{ field: 'bells[2].startsAt', message }]`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -40,6 +41,7 @@ export function validationCode(errors: ValidationError[]): string | undefined {
  * other types silently except query/path parameters declared as numbers, and every failure is a 422 naming the fields.
  */
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
