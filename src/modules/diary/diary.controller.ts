@@ -4,6 +4,7 @@ import { Access, CurrentActor } from '../../common/access/access.decorator';
 import { Actor } from '../../common/access/actor';
 import { Role } from '../../common/access/role';
 import { ApiProblems } from '../../common/errors/api-problems.decorator';
+import { JSON_TEXT } from '../../common/http/json-text';
 import {
   DiaryCardResponse,
   DiaryHomeworkQuery,
@@ -43,7 +44,7 @@ export class DiaryController {
   @ApiOkResponse({ type: DiaryWeekResponse })
   @ApiProblems(400, 404, 422)
   // the service answers the DiaryWeekResponse as JSON text, mostly built by PostgreSQL
-  @Header('Content-Type', 'application/json; charset=utf-8')
+  @Header('Content-Type', JSON_TEXT)
   week(@CurrentActor() actor: Actor, @Query() q: DiaryWeekQuery): Promise<string> {
     return this.diary.week(actor, q);
   }

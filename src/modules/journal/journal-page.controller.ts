@@ -1,9 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentActor } from '../../common/access/access.decorator';
 import { Actor } from '../../common/access/actor';
 import { Role } from '../../common/access/role';
 import { ApiProblems } from '../../common/errors/api-problems.decorator';
+import { JSON_TEXT } from '../../common/http/json-text';
 import { JournalPageQuery, JournalPageResponse } from './dto/journal-page.dto';
 import { JournalPageService } from './journal-page.service';
 
@@ -22,7 +23,8 @@ export class JournalPageController {
   })
   @ApiOkResponse({ type: JournalPageResponse })
   @ApiProblems(400, 404, 422)
-  page(@CurrentActor() actor: Actor, @Query() query: JournalPageQuery): Promise<JournalPageResponse> {
+  @Header('Content-Type', JSON_TEXT)
+  page(@CurrentActor() actor: Actor, @Query() query: JournalPageQuery): Promise<string> {
     return this.pages.page(actor, query);
   }
 }

@@ -7,8 +7,8 @@ import { preparedQuery } from '../../database/prepared';
 import { assignmentInReach, classManagedBy, positionalParams } from '../contingent/reach/reach';
 import { LaidTopic, layTopics } from '../lessons/lesson-topics';
 import { addDays } from '../school/calendar/working-calendar';
-import { JournalPageLesson, JournalPageQuery, JournalPageResponse, JournalPageStudent } from './dto/journal-page.dto';
-import { StudentAverage, classAverageOf, subjectAveragesSelect } from './journal-sql';
+import { JournalPageLesson, JournalPageQuery, JournalPageResponse } from './dto/journal-page.dto';
+import { classAverageOf, subjectAveragesSelect } from './journal-sql';
 
 /** The longest span of dates a page may cover when asked by dates. */
 export const MAX_PAGE_DAYS = 200;
@@ -54,8 +54,10 @@ interface PageRow {
   /** the approved plan's topics in order; null without an approved plan */
   topics: LaidTopic[] | null;
   lessons: LessonRow[];
-  students: Array<Omit<JournalPageStudent, 'average'>>;
-  averages: StudentAverage[];
+  /** JournalPageStudent[] as JSON text (with their averages), passed on as it is */
+  students: string;
+  /** the students' averages (for the class average) */
+  averages: number[];
 }
 
 type LessonRow = Omit<JournalPageLesson, 'plannedTopic'> & { ordinal: number | null };
@@ -65,9 +67,10 @@ type LessonRow = Omit<JournalPageLesson, 'plannedTopic'> & { ordinal: number | n
  * (its teacher, the class teacher of its class, the deputy, the director, the admin); otherwise the assignment, the
  * study period $3 (or none: the dates $4–$5), the approved plan's topics, the lessons of the span (`ordinal`: the
  * place of a held lesson among the assignment's held lessons of the year), the students due (enrolled in the class at
- * some time of the span; a subgroup: its members then) in Russian order with their marks and absences, and the
- * averages by subjectAveragesSelect — the one definition the diary and the early warning share. Exported for the
- * benchmark's floor, which runs the same SQL.
+ * some time of the span; a subgroup: its members then) in Russian order with their marks, absences and averages —
+ * as JSON text, the bulk of the page, which is passed on without parsing it — and the averages by
+ * subjectAveragesSelect, the one definition the diary and the early warning share. Exported for the benchmark's
+ * floor, which runs the same SQL.
  */
 export function journalPageQuery(actor: Actor, q: Pick<JournalPageQuery, 'assignmentId'>, span: ReturnType<typeof pageSpan>): { text: string; values: unknown[] } {
   const p = positionalParams([
@@ -111,7 +114,10 @@ export function journalPageQuery(actor: Actor, q: Pick<JournalPageQuery, 'assign
     FROM h
     JOIN lesson al ON al.teaching_assignment_id = h.id AND al.date BETWEEN h.f AND h.t
     JOIN attendance at ON at.lesson_id = al.id
-   GROUP BY at.student_id)
+   GROUP BY at.student_id),
+  -- the weighted averages of the span, by student (subjectAveragesSelect: the one definition)
+  averages AS MATERIALIZED (
+  SELECT av.* FROM h, LATERAL (${subjectAveragesSelect('h.school_id', 'h."classId"', 'h."subjectId"', 'h.f', 'h.t')}) av)
 SELECT h.id, h."classId", h."className", h."subgroupId", h."subgroupName", h."subjectId", h.subject, h."staffId", h.teacher, h.grade,
        h."academicYearId", h."periodId", h."periodName", h."periodYearId", h."gradeFrom", h."gradeTo",
        to_char(h.f, 'YYYY-MM-DD') AS "from", to_char(h.t, 'YYYY-MM-DD') AS "to",
@@ -125,16 +131,18 @@ SELECT h.id, h."classId", h."className", h."subgroupId", h."subgroupName", h."su
                            FROM lesson l WHERE l.teaching_assignment_id = h.id) x
                   WHERE x.date BETWEEN h.f AND h.t), '[]') AS lessons,
        coalesce((SELECT json_agg(json_build_object('id', s.id, 'surname', s.surname, 'name', s.name, 'patronymic', s.patronymic,
-                                                   'marks', coalesce(bm.marks, '[]'::json), 'absences', coalesce(ba.absences, '[]'::json))
+                                                   'marks', coalesce(bm.marks, '[]'::json), 'absences', coalesce(ba.absences, '[]'::json),
+                                                   'average', av.average)
                                  ORDER BY s.surname COLLATE "ru-RU-x-icu", s.name COLLATE "ru-RU-x-icu", s.patronymic COLLATE "ru-RU-x-icu" NULLS FIRST, s.id)
                    FROM student s
                    LEFT JOIN marks_by bm ON bm.student_id = s.id
                    LEFT JOIN absences_by ba ON ba.student_id = s.id
+                   LEFT JOIN averages av ON av."studentId" = s.id
                   WHERE EXISTS (SELECT 1 FROM enrollment en WHERE en.student_id = s.id AND en.class_id = h."classId"
                                    AND en.starts_on <= h.t AND (en.ends_on IS NULL OR en.ends_on > h.f))
                     AND (h."subgroupId" IS NULL OR EXISTS (SELECT 1 FROM subgroup_member sm WHERE sm.subgroup_id = h."subgroupId" AND sm.student_id = s.id
-                                                             AND sm.starts_on <= h.t AND (sm.ends_on IS NULL OR sm.ends_on > h.f)))), '[]') AS students,
-       coalesce((SELECT json_agg(v) FROM (${subjectAveragesSelect('h.school_id', 'h."classId"', 'h."subjectId"', 'h.f', 'h.t')}) v), '[]') AS averages
+                                                             AND sm.starts_on <= h.t AND (sm.ends_on IS NULL OR sm.ends_on > h.f)))), '[]')::text AS students,
+       coalesce((SELECT json_agg(av.average) FROM averages av), '[]') AS averages
   FROM h`;
   return { text, values: p.values };
 }
@@ -147,7 +155,8 @@ SELECT h.id, h."classId", h."className", h."subgroupId", h."subgroupName", h."su
 export class JournalPageService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async page(actor: Actor, q: JournalPageQuery): Promise<JournalPageResponse> {
+  /** The page as JSON text (JournalPageResponse): the students' part comes from PostgreSQL as text and is passed on. */
+  async page(actor: Actor, q: JournalPageQuery): Promise<string> {
     const span = pageSpan(q);
     const { text, values } = journalPageQuery(actor, q, span);
     const h = (await preparedQuery<PageRow>(this.db.manager, text, values))[0];
@@ -162,19 +171,17 @@ export class JournalPageService {
     const to = h.to as string;
     const most = Math.max(0, ...h.lessons.map((l) => l.ordinal ?? 0));
     const laid = h.topics === null || most === 0 ? null : layTopics(h.topics, most);
-    const byStudent = new Map(h.averages.map((a) => [a.studentId, a.average]));
-    return {
-      assignment: {
-        id: h.id, classId: h.classId, className: h.className, subgroupId: h.subgroupId, subgroupName: h.subgroupName,
-        subjectId: h.subjectId, subject: h.subject, staffId: h.staffId, teacher: h.teacher,
-      },
-      period: { id: h.periodId, name: h.periodName, from, to },
-      lessons: h.lessons.map(({ ordinal, ...l }) => {
-        const t = ordinal === null ? null : (laid?.[ordinal - 1] ?? null);
-        return { ...l, plannedTopic: t === null ? null : { position: t.position, title: t.title } };
-      }),
-      students: h.students.map((s) => ({ ...s, average: byStudent.get(s.id) ?? null })),
-      classAverage: classAverageOf(h.averages),
+    const assignment: JournalPageResponse['assignment'] = {
+      id: h.id, classId: h.classId, className: h.className, subgroupId: h.subgroupId, subgroupName: h.subgroupName,
+      subjectId: h.subjectId, subject: h.subject, staffId: h.staffId, teacher: h.teacher,
     };
+    const period: JournalPageResponse['period'] = { id: h.periodId, name: h.periodName, from, to };
+    const lessons: JournalPageResponse['lessons'] = h.lessons.map(({ ordinal, ...l }) => {
+      const t = ordinal === null ? null : (laid?.[ordinal - 1] ?? null);
+      return { ...l, plannedTopic: t === null ? null : { position: t.position, title: t.title } };
+    });
+    const classAverage = classAverageOf(h.averages.map((average) => ({ average })));
+    return `{"assignment":${JSON.stringify(assignment)},"period":${JSON.stringify(period)},"lessons":${JSON.stringify(lessons)},"students":${h.students},"classAverage":${JSON.stringify(classAverage)}}`;
   }
+
 }

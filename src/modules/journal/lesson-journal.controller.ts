@@ -5,6 +5,7 @@ import { Access, CurrentActor } from '../../common/access/access.decorator';
 import { Actor } from '../../common/access/actor';
 import { Role } from '../../common/access/role';
 import { ApiProblems } from '../../common/errors/api-problems.decorator';
+import { JSON_TEXT } from '../../common/http/json-text';
 import { AnnulMarkDto, CreateExternalMarkDto, MarkResponse } from './dto/external-mark.dto';
 import { LessonHistoryResponse, LessonJournalResponse, MarkHistoryListResponse, PutLessonJournalDto, StudentMarkHistoryQuery } from './dto/lesson-journal.dto';
 import { CreateOutageDto, OutageListQuery, OutageListResponse, OutageResponse } from './dto/outage.dto';
@@ -12,9 +13,6 @@ import { requestFingerprint } from './idempotency';
 import { LessonJournalService } from './lesson-journal.service';
 import { MarkService } from './mark.service';
 import { OutageService } from './outage.service';
-
-/** The lesson's state comes from the service as JSON text (LessonJournalResponse), answered as it is. */
-const JSON_TEXT = 'application/json; charset=utf-8';
 
 /**
  * The lesson's journal record (R-JRN-1…7): one PUT per lesson (topic, kind of work, marks, absences, homework), its
