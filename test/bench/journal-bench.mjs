@@ -248,8 +248,10 @@ export async function measureJournal(root, { pgAdminUrl, redisUrl, rounds = 5, r
     if (floorShape.pageLessons === 0 || floorShape.pageMarks === 0 || floorShape.diaryLessons === 0) throw new Error(`floor answers are empty: ${JSON.stringify(floorShape)}`);
     const samePage = await (await fetch(samePageUrl)).json();
     const sameDiary = await (await fetch(sameDiaryUrl)).json();
-    if (samePage?.students?.length !== floorShape.pageStudents || samePage?.lessons?.length !== floorShape.pageLessons) {
-      throw new Error(`the same-SQL page floor answers ${samePage?.students?.length} students × ${samePage?.lessons?.length} lessons, the hand-written one ${floorShape.pageStudents} × ${floorShape.pageLessons}`);
+    // the row as it comes: the students as JSON text
+    const sameStudents = JSON.parse(samePage?.students ?? '[]').length;
+    if (sameStudents !== floorShape.pageStudents || samePage?.lessons?.length !== floorShape.pageLessons) {
+      throw new Error(`the same-SQL page floor answers ${sameStudents} students × ${samePage?.lessons?.length} lessons, the hand-written one ${floorShape.pageStudents} × ${floorShape.pageLessons}`);
     }
     // the row as it comes: each day's lessons as JSON text (lessons0 … lessons6)
     const sameDiaryLessons = [0, 1, 2, 3, 4, 5, 6].reduce((n, i) => n + JSON.parse(sameDiary?.[`lessons${i}`] ?? '[]').length, 0);
