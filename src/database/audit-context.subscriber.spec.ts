@@ -14,7 +14,19 @@ const request: ActionContext = {
 
 function runner(depth: number) {
   const queries: { sql: string; params: unknown[] }[] = [];
-  const r = { transactionDepth: depth, query: async (sql: string, params: unknown[]) => void queries.push({ sql, params }) };
+  const r = {
+    transactionDepth: depth,
+    query: async (sql: string, params: unknown[]) => void queries.push({ sql, params }),
+    // the runner's manager, whose connection answers named statements (preparedQuery's path)
+    manager: {} as { queryRunner?: unknown },
+    connect: async () => ({
+      query: async (c: { name: string; text: string; values: unknown[] }) => {
+        queries.push({ sql: c.text, params: c.values, name: c.name } as { sql: string; params: unknown[] });
+        return { rows: [] };
+      },
+    }),
+  };
+  r.manager.queryRunner = r;
   return { queries, event: { queryRunner: r as unknown as QueryRunner } as TransactionStartEvent, r };
 }
 
@@ -53,6 +65,7 @@ describe('AuditContextSubscriber', () => {
     const { queries, event } = runner(1);
     await runWithContext(request, () => subscriber.afterTransactionStart(event));
     expect(queries).toHaveLength(1);
+    expect(queries[0]).toMatchObject({ sql: `SELECT set_config('ejournal.ctx', $1, true)`, name: expect.stringMatching(/^ej_/) });
     expect(JSON.parse(queries[0].params[0] as string)).toMatchObject({ userId: request.userId, requestId: 'req-1' });
   });
 

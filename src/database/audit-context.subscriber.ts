@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { EntitySubscriberInterface, EventSubscriber, QueryRunner, TransactionStartEvent } from 'typeorm';
 import { ActionContext, currentContext } from '../common/context/request-context';
+import { preparedQuery } from './prepared';
 
 /** Lengths of the audit_event columns the context fills. */
 const REQUEST_ID_MAX = 128;
@@ -20,9 +21,11 @@ export function auditContext(context: ActionContext): ActionContext {
   };
 }
 
+const SET_CONTEXT = `SELECT set_config('ejournal.ctx', $1, true)`;
+
 /** Puts the acting user and request into the transaction-local setting read by the audit_row_change() trigger. */
 export async function setAuditContext(runner: Pick<QueryRunner, 'query'>, context: ActionContext): Promise<void> {
-  await runner.query(`SELECT set_config('ejournal.ctx', $1, true)`, [JSON.stringify(auditContext(context))]);
+  await runner.query(SET_CONTEXT, [JSON.stringify(auditContext(context))]);
 }
 
 /**
@@ -35,6 +38,7 @@ export class AuditContextSubscriber implements EntitySubscriberInterface {
     const context = currentContext();
     // only the outermost transaction: savepoints share its settings
     if (!context || (event.queryRunner as QueryRunner & { transactionDepth?: number }).transactionDepth !== 1) return;
-    await setAuditContext(event.queryRunner, context);
+    // every transaction of a request starts with it: a named statement, on the transaction's connection
+    await preparedQuery(event.queryRunner.manager, SET_CONTEXT, [JSON.stringify(auditContext(context))]);
   }
 }

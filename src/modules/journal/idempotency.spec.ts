@@ -27,7 +27,7 @@ describe('idempotent writes (R-JRN-6)', () => {
   });
 
   it('a stored live answer with the same fingerprint is returned and the work does not run; another fingerprint is refused', async () => {
-    const query = jest.fn(async (sql: string) => (sql.startsWith('SELECT fingerprint') ? [{ fingerprint: 'f', response: '{"ok": 1}', live: true }] : []));
+    const query = jest.fn(async (sql: string) => (sql.includes('FROM idempotency_key WHERE') ? [{ stored: { fingerprint: 'f', response: '{"ok": 1}', live: true } }] : []));
     const m = managerOf(query);
     const work = jest.fn(async () => ANSWER);
     await expect(idempotent(m, { userId: 'u', schoolId: 's', key: 'k', fingerprint: 'f' }, work)).resolves.toBe('{"ok": 1}');
@@ -37,7 +37,7 @@ describe('idempotent writes (R-JRN-6)', () => {
   });
 
   it('a new key takes the lock, runs the work, and reads and stores its answer in one statement', async () => {
-    const query = jest.fn(async (sql: string, _values?: unknown[]) => (sql.startsWith('WITH answer') ? [{ answer: '{"ok": 3}' }] : []));
+    const query = jest.fn(async (sql: string, _values?: unknown[]) => (sql.startsWith('WITH answer') ? [{ answer: '{"ok": 3}' }] : [{ stored: null }]));
     const result = await idempotent(managerOf(query), { userId: 'u', schoolId: 's', key: 'k', fingerprint: 'f' }, async () => ANSWER);
     expect(result).toBe('{"ok": 3}');
     const sqls = query.mock.calls.map(([sql]) => sql);
@@ -54,7 +54,20 @@ describe('idempotent writes (R-JRN-6)', () => {
     const query = jest.fn(async (_sql: string) => [{ answer: '{}' }] as unknown[]);
     await idempotent(managerOf(query), { userId: 'u', schoolId: 's', key: 'k', fingerprint: 'f' }, async () => ANSWER, { locked: true });
     expect(query.mock.calls.some(([sql]) => sql.includes('pg_advisory_xact_lock'))).toBe(false);
-    expect(query.mock.calls[0][0]).toMatch(/^SELECT fingerprint/);
+    expect(query.mock.calls[0][0]).toContain('FROM idempotency_key WHERE');
+  });
+
+  it('a stored answer the caller read itself (stored) is used without looking it up again', async () => {
+    const query = jest.fn(async (_sql: string) => [{ answer: '{}' }] as unknown[]);
+    const work = jest.fn(async () => ANSWER);
+    const req = { userId: 'u', schoolId: 's', key: 'k', fingerprint: 'f' };
+    await expect(idempotent(managerOf(query), req, work, { locked: true, stored: { fingerprint: 'f', response: '{"ok": 1}', live: true } })).resolves.toBe('{"ok": 1}');
+    expect(work).not.toHaveBeenCalled();
+    expect(query).not.toHaveBeenCalled();
+    // none stored: the work runs and its answer is stored, with no lookup of its own
+    await idempotent(managerOf(query), req, work, { locked: true, stored: null });
+    expect(work).toHaveBeenCalledTimes(1);
+    expect(query.mock.calls.map(([sql]) => sql.startsWith('WITH answer'))).toEqual([true]);
   });
 
   it('the lock name is per user and key; a key must have 1–200 characters', () => {

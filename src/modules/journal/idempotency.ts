@@ -44,6 +44,27 @@ export function idempotencyLockName(req: IdempotentRequest): string | null {
 
 const LOCK = `SELECT ${idempotencyLock('$1')}`;
 
+/** An answer stored for (user, key), as storedAnswerSelect reads it. */
+export interface StoredAnswer {
+  fingerprint: string;
+  /** the response body as JSON text */
+  response: string;
+  /** not expired */
+  live: boolean;
+}
+
+/**
+ * The answer stored for the user and key (placeholders or expressions) as one JSON value (StoredAnswer), or no row:
+ * a caller may read it within a statement of its own — after the key's lock is held, in a later statement — and
+ * pass it to `idempotent` as `stored`, saving a round trip.
+ */
+export function storedAnswerSelect(user: string, key: string): string {
+  return `SELECT json_build_object('fingerprint', fingerprint, 'response', response::text, 'live', expires_at > now())
+            FROM idempotency_key WHERE user_id = ${user} AND key = ${key}`;
+}
+
+const LOOKUP = `SELECT (${storedAnswerSelect('$1::uuid', '$2::varchar')}) AS stored`;
+
 /** A statement of one row whose column `answer` is the response body as JSON text, with its values. */
 export interface AnswerStatement {
   text: string;
@@ -70,7 +91,8 @@ async function answerOf(m: EntityManager, answer: AnswerStatement, req?: Idempot
  * Runs `work` in the caller's transaction `m` at most once per (user, key) for 24 hours (R-JRN-6): a retry with the
  * same key and the same request answers the stored response and runs nothing; the same key with another request is
  * refused (422 `idempotency-key-reused`). A transaction-scoped advisory lock on (user, key) serialises concurrent
- * retries (taken here, or by the caller before — `locked`). `work` makes its writes and returns the statement that
+ * retries (taken here, or by the caller before — `locked`); the stored answer is looked up here, or was by the caller
+ * (`stored`: null when there is none). `work` makes its writes and returns the statement that
  * reads its answer (JSON text); the answer is read and stored by one statement, in the same transaction as the work,
  * so it exists exactly when the work committed, and a retry answers it as it was. Only successes reach here (a
  * refusal rolls everything back).
@@ -79,22 +101,18 @@ export async function idempotent(
   m: EntityManager,
   req: IdempotentRequest,
   work: () => Promise<AnswerStatement>,
-  { locked = false, status = 200 }: { locked?: boolean; status?: number } = {},
+  { locked = false, stored, status = 200 }: { locked?: boolean; stored?: StoredAnswer | null; status?: number } = {},
 ): Promise<string> {
   if (req.key === undefined) return answerOf(m, await work());
   checkIdempotencyKey(req.key);
   if (!locked) await preparedQuery(m, LOCK, [idempotencyLockName(req)]);
-  const stored = (await preparedQuery(m,
-    `SELECT fingerprint, response::text AS response, expires_at > now() AS live FROM idempotency_key WHERE user_id = $1 AND key = $2`,
-    [req.userId, req.key],
-  )) as Array<{ fingerprint: string; response: string; live: boolean }>;
-  const hit = stored[0];
-  if (hit !== undefined && hit.live) {
+  const hit = stored !== undefined ? stored : ((await preparedQuery<{ stored: StoredAnswer | null }>(m, LOOKUP, [req.userId, req.key]))[0]?.stored ?? null);
+  if (hit !== null && hit.live) {
     if (hit.fingerprint !== req.fingerprint) {
       throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency-Key reused', 'This Idempotency-Key was used with another request');
     }
     return hit.response;
   }
-  if (hit !== undefined) await preparedQuery(m, 'DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2', [req.userId, req.key]);
+  if (hit !== null) await preparedQuery(m, 'DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2', [req.userId, req.key]);
   return answerOf(m, await work(), req, status);
 }

@@ -16,7 +16,7 @@ import {
   MarkHistoryView,
   PutLessonJournalDto,
 } from './dto/lesson-journal.dto';
-import { checkIdempotencyKey, idempotencyLock, idempotencyLockName, idempotent, IdempotentRequest } from './idempotency';
+import { checkIdempotencyKey, idempotencyLock, idempotencyLockName, idempotent, IdempotentRequest, StoredAnswer, storedAnswerSelect } from './idempotency';
 import { grade1HomeworkFrom, isLate, isRussianText, LessonDeadlineFacts, markDeadline, OutageDays, recordDeadline, WorkKind } from './journal-rules';
 import { MARK_HISTORY_COLUMNS, MarkHistoryRow, markHistoryArrays, markHistoryUnnest } from './journal-sql';
 import { outageDaysSelect } from './outage.service';
@@ -97,6 +97,8 @@ interface WriteFacts {
   years: YearCalendarData[];
   outages: OutageDays[];
   attendance: Array<{ studentId: string; code: string; note: string | null }>;
+  /** the answer stored for the request's Idempotency-Key (user $8, key $9), null without one */
+  stored: StoredAnswer | null;
 }
 
 /**
@@ -117,7 +119,13 @@ const WRITE_FACTS = `SELECT
   coalesce((SELECT json_agg(y) FROM (${yearCalendarsSelect('$2', '$6', '$6')}) y), '[]') AS years,
   coalesce((SELECT json_agg(o) FROM (${outageDaysSelect('$2', '$6')}) o), '[]') AS outages,
   coalesce((SELECT json_agg(a) FROM (
-     SELECT student_id AS "studentId", code, note FROM attendance WHERE lesson_id = $1 FOR UPDATE) a), '[]') AS attendance`;
+     SELECT student_id AS "studentId", code, note FROM attendance WHERE lesson_id = $1 FOR UPDATE) a), '[]') AS attendance,
+  (${storedAnswerSelect('$8::uuid', '$9::varchar')}) AS stored`;
+
+/** The students a lesson's PUT names (marks and absences), each once. */
+function studentsNamed(body: PutLessonJournalDto): string[] {
+  return [...new Set([...body.marks.map((mk) => mk.studentId), ...body.attendance.map((a) => a.studentId)])];
+}
 
 /** The deadline facts of a lesson: the grade's working calendar of the lesson's year and the outage windows. */
 function deadlineFacts(lesson: LessonFacts, workKind: WorkKind, years: YearCalendars, outages: OutageDays[]): LessonDeadlineFacts {
@@ -329,21 +337,35 @@ export class LessonJournalService {
   /**
    * PUT the lesson's record; `key`: the Idempotency-Key header, `fingerprint`: of the request. Answers the lesson's
    * state as JSON text (LessonJournalResponse). Round trips besides BEGIN and COMMIT: the lesson's lock (with the
-   * key's lock), the stored answer, what the write is checked against, the write, the state (stored with it).
+   * key's lock), what the write is checked against (with the stored answer), the write, the state (stored with it).
    */
   async put(actor: Actor, lessonId: string, body: PutLessonJournalDto, key: string | undefined, fingerprint: string): Promise<string> {
     checkIdempotencyKey(key);
     const req: IdempotentRequest = { userId: actor.userId, schoolId: actor.schoolId, key, fingerprint };
     return this.db.transaction(async (m) => {
       const lesson = await this.lockLesson(m, actor, lessonId, idempotencyLockName(req));
+      // what the write is checked against, read in one statement: the lesson's marks and absences (locked), the mark
+      // types named, which students are due at the lesson (enrolled in the class that day; for a subgroup lesson, a
+      // member that day), the working calendar of the lesson's year, the outage windows, and the stored answer
+      const [facts] = await preparedQuery<WriteFacts>(m, WRITE_FACTS, [
+        lesson.id,
+        actor.schoolId,
+        [...new Set(body.marks.map((mk) => mk.markTypeId))],
+        lesson.classId,
+        studentsNamed(body),
+        lesson.date,
+        lesson.subgroupId,
+        actor.userId,
+        key ?? null,
+      ]);
       return idempotent(
         m,
         req,
         async () => {
-          await this.write(m, actor, lesson, body, body.workKind ?? (await plannedKind(m, lesson)) ?? 'lesson');
+          await this.write(m, actor, lesson, body, facts, body.workKind ?? (await plannedKind(m, lesson)) ?? 'lesson');
           return { text: LESSON_STATE, values: [lessonId] };
         },
-        { locked: true },
+        { locked: true, stored: facts.stored },
       );
     });
   }
@@ -379,7 +401,14 @@ export class LessonJournalService {
     return { ...lesson, writerStaffId: writer };
   }
 
-  private async write(m: EntityManager, actor: Actor, lesson: LessonFacts & { writerStaffId: string }, body: PutLessonJournalDto, workKind: WorkKind): Promise<void> {
+  private async write(
+    m: EntityManager,
+    actor: Actor,
+    lesson: LessonFacts & { writerStaffId: string },
+    body: PutLessonJournalDto,
+    pre: WriteFacts,
+    workKind: WorkKind,
+  ): Promise<void> {
     if (lesson.cancelled) throw conflict('lesson-cancelled', 'The lesson is cancelled');
     if (lesson.date > lesson.today) throw conflict('lesson-in-future', 'The lesson has not taken place yet');
     if (!isRussianText(body.topic)) throw fieldProblem('topic-not-russian', 'topic', 'must be Russian text (Cyrillic letters)');
@@ -398,12 +427,7 @@ export class LessonJournalService {
       absent.add(a.studentId);
     });
 
-    // what the write is checked against, read in one statement: the lesson's marks and absences (locked), the mark
-    // types named, which students are due at the lesson (enrolled in the class that day; for a subgroup lesson, a
-    // member that day), the working calendar of the lesson's year and the outage windows
-    const typeIds = [...new Set(body.marks.map((mk) => mk.markTypeId))];
-    const studentIds = [...new Set([...body.marks.map((mk) => mk.studentId), ...body.attendance.map((a) => a.studentId)])];
-    const [pre] = await preparedQuery<WriteFacts>(m, WRITE_FACTS, [lesson.id, actor.schoolId, typeIds, lesson.classId, studentIds, lesson.date, lesson.subgroupId]);
+    const studentIds = studentsNamed(body);
     const existing = pre.existing;
 
     // mark types: the school's, not archived (an unchanged existing mark may keep its since-archived type)
